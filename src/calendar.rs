@@ -1,0 +1,580 @@
+//! Working days in mainland China, for the day a decision on an application is due.
+//!
+//! Regulations 2013 Art. 36 count time limits in working days with statutory holidays
+//! excluded; Civil Code Art. 201 starts a period counted in days on the day after the event, so
+//! the acceptance day is never counted. The official days off and make-up working days come from
+//! `content/holidays.toml`, one State Council notice a year. Outside the bundled years nothing
+//! is known but the weekends, so any period that touches those years is only an estimate.
+
+use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::Deserialize;
+
+/// The bundled calendar, compiled into the binary so the app needs no network to count days.
+pub const HOLIDAYS_TOML: &str = include_str!("../content/holidays.toml");
+
+/// A text in both languages the app speaks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub zh: String,
+}
+
+/// One holiday of one year's notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holiday {
+    pub name: Text,
+    /// The year of the notice that set it.
+    pub year: i32,
+    /// Source id of that notice (see the research sources table).
+    pub source: String,
+    pub days_off: Vec<RangeInclusive<NaiveDate>>,
+    /// Saturdays or Sundays worked in exchange for the days off.
+    pub make_up_workdays: Vec<NaiveDate>,
+}
+
+/// One year's notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Year {
+    pub year: i32,
+    pub source: String,
+    pub holidays: Vec<Holiday>,
+}
+
+/// What the calendar says about how it counts, to show next to any due date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Note {
+    pub text: Text,
+    pub source: String,
+}
+
+/// The last day of a decision period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub date: NaiveDate,
+    /// Some day of the period lies outside the bundled years, where only weekends are skipped.
+    pub estimate: bool,
+}
+
+/// How a day counts, for the period and for drawing a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind {
+    Workday,
+    Weekend,
+    DayOff {
+        holiday: &'static Holiday,
+    },
+    MakeUpWorkday {
+        holiday: &'static Holiday,
+    },
+    /// A weekday outside the bundled years: assumed to be worked, but its holidays are unknown.
+    Unknown,
+}
+
+impl DayKind {
+    /// Whether the day counts towards a period of working days.
+    pub fn is_working(self) -> bool {
+        matches!(
+            self,
+            DayKind::Workday | DayKind::MakeUpWorkday { .. } | DayKind::Unknown
+        )
+    }
+}
+
+/// The day `working_days` working days after `accepted`, the acceptance day not counted.
+///
+/// Never panics: a period that would end after the last date chrono can represent ends on
+/// `NaiveDate::MAX`, marked as an estimate.
+pub fn due_date(accepted: NaiveDate, working_days: u32) -> Due {
+    calendar().due_date(accepted, working_days)
+}
+
+pub fn day_kind(date: NaiveDate) -> DayKind {
+    let cal = calendar();
+    match cal.mark(date) {
+        Some(Mark {
+            off: true,
+            year,
+            holiday,
+        }) => DayKind::DayOff {
+            holiday: &cal.years[year].holidays[holiday],
+        },
+        Some(Mark {
+            off: false,
+            year,
+            holiday,
+        }) => DayKind::MakeUpWorkday {
+            holiday: &cal.years[year].holidays[holiday],
+        },
+        None if is_weekend(date) => DayKind::Weekend,
+        None if cal.covers(date) => DayKind::Workday,
+        None => DayKind::Unknown,
+    }
+}
+
+/// The years whose official calendar is bundled. Empty (`1..=0`) only if the bundled file
+/// failed its checks, in which case every due date is an estimate.
+pub fn bundled_years() -> RangeInclusive<i32> {
+    match calendar().span {
+        Some((first, last)) => first..=last,
+        None => RangeInclusive::new(1, 0),
+    }
+}
+
+pub fn years() -> &'static [Year] {
+    &calendar().years
+}
+
+pub fn holidays() -> impl Iterator<Item = &'static Holiday> {
+    calendar().years.iter().flat_map(|y| y.holidays.iter())
+}
+
+pub fn note() -> &'static Note {
+    &calendar().note
+}
+
+/// Problems in the bundled calendar, one sentence each; empty when it is sound.
+pub fn check() -> Vec<String> {
+    check_text(HOLIDAYS_TOML)
+}
+
+/// Problems in a calendar written in the format of `content/holidays.toml`.
+pub fn check_text(text: &str) -> Vec<String> {
+    match Calendar::parse(text) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors,
+    }
+}
+
+fn calendar() -> &'static Calendar {
+    static CALENDAR: OnceLock<Calendar> = OnceLock::new();
+    // A broken file is caught by the tests before release; should one slip through anyway, an
+    // empty calendar turns every due date into an honest estimate instead of a wrong exact one.
+    CALENDAR.get_or_init(|| Calendar::parse(HOLIDAYS_TOML).unwrap_or_default())
+}
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    off: bool,
+    year: usize,
+    holiday: usize,
+}
+
+#[derive(Debug, Default)]
+struct Calendar {
+    note: Note,
+    years: Vec<Year>,
+    /// First and last bundled year; the years in between are all present (checked).
+    span: Option<(i32, i32)>,
+    /// The days counted one by one: the bundled years, stretched to any make-up day a notice
+    /// moved into a neighbouring year, so that `due_date` and `day_kind` never disagree.
+    walked: Option<(NaiveDate, NaiveDate)>,
+    marks: BTreeMap<NaiveDate, Mark>,
+}
+
+impl Calendar {
+    fn covers(&self, date: NaiveDate) -> bool {
+        self.span
+            .is_some_and(|(first, last)| (first..=last).contains(&date.year()))
+    }
+
+    fn mark(&self, date: NaiveDate) -> Option<Mark> {
+        self.marks.get(&date).copied()
+    }
+
+    fn is_working(&self, date: NaiveDate) -> bool {
+        match self.mark(date) {
+            Some(mark) => !mark.off,
+            None => !is_weekend(date),
+        }
+    }
+
+    fn due_date(&self, accepted: NaiveDate, working_days: u32) -> Due {
+        let mut day = accepted;
+        let mut left = working_days;
+        let mut estimate = !self.covers(accepted) && working_days == 0;
+        while left > 0 {
+            let Some(next) = day.succ_opt() else {
+                return Due {
+                    date: NaiveDate::MAX,
+                    estimate: true,
+                };
+            };
+            if self
+                .walked
+                .is_some_and(|(first, last)| (first..=last).contains(&next))
+            {
+                estimate |= !self.covers(next);
+                day = next;
+                if self.is_working(day) {
+                    left -= 1;
+                }
+                continue;
+            }
+            // Outside the bundled years only weekends are known, so whole stretches are counted
+            // arithmetically: a period of millions of days must not walk day by day.
+            estimate = true;
+            let stretch_end = match self.walked {
+                Some((first, _)) if next < first => first.pred_opt(),
+                _ => None,
+            };
+            match stretch_end {
+                Some(end) if weekdays_between(day, end) < u64::from(left) => {
+                    left -= weekdays_between(day, end) as u32;
+                    day = end;
+                }
+                _ => {
+                    return Due {
+                        date: add_weekdays(day, left).unwrap_or(NaiveDate::MAX),
+                        estimate,
+                    };
+                }
+            }
+        }
+        Due {
+            date: day,
+            estimate,
+        }
+    }
+
+    fn parse(text: &str) -> Result<Calendar, Vec<String>> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| vec![format!("holidays file: {e}")])?;
+        let mut errors = Vec::new();
+        let mut cal = Calendar::default();
+
+        match raw.note {
+            Some(note) => {
+                let text = text_of(note.en, note.zh, "note", &mut errors);
+                if note.source.trim().is_empty() {
+                    errors.push("note: no source".to_string());
+                }
+                cal.note = Note {
+                    text,
+                    source: note.source,
+                };
+            }
+            None => errors.push("no [note] saying how make-up days are counted".to_string()),
+        }
+
+        for raw_year in raw.year {
+            let y = raw_year.year;
+            if cal.years.iter().any(|known| known.year == y) {
+                errors.push(format!("{y}: listed twice"));
+            }
+            if raw_year.source.trim().is_empty() {
+                errors.push(format!("{y}: no source"));
+            }
+            let mut year = Year {
+                year: y,
+                source: raw_year.source.clone(),
+                holidays: Vec::new(),
+            };
+            for (h, raw_holiday) in raw_year.holiday.into_iter().enumerate() {
+                let place = format!("{y}, holiday {}", h + 1);
+                let name = match raw_holiday.name {
+                    Some(name) => text_of(name.en, name.zh, &format!("{place}: name"), &mut errors),
+                    None => {
+                        errors.push(format!("{place}: no name"));
+                        Text::default()
+                    }
+                };
+                let place = if name.en.is_empty() {
+                    place
+                } else {
+                    format!("{y}, {}", name.en)
+                };
+                let mut holiday = Holiday {
+                    name,
+                    year: y,
+                    source: raw_year.source.clone(),
+                    days_off: Vec::new(),
+                    make_up_workdays: Vec::new(),
+                };
+                if raw_holiday.days_off.is_empty() {
+                    errors.push(format!("{place}: no days off"));
+                }
+                for range in &raw_holiday.days_off {
+                    let (Some(from), Some(to)) = (
+                        date_of(&range.from, &place, y, &mut errors),
+                        date_of(&range.to, &place, y, &mut errors),
+                    ) else {
+                        continue;
+                    };
+                    if to < from {
+                        errors.push(format!(
+                            "{place}: days off end {to} before they start {from}"
+                        ));
+                        continue;
+                    }
+                    holiday.days_off.push(from..=to);
+                }
+                for raw_day in &raw_holiday.make_up_workdays {
+                    let Some(day) = date_of(raw_day, &place, y, &mut errors) else {
+                        continue;
+                    };
+                    if !is_weekend(day) {
+                        errors.push(format!(
+                            "{place}: make-up working day {day} is a {}, not a Saturday or Sunday",
+                            day.weekday()
+                        ));
+                    }
+                    holiday.make_up_workdays.push(day);
+                }
+                year.holidays.push(holiday);
+            }
+            cal.years.push(year);
+        }
+
+        cal.years.sort_by_key(|year| year.year);
+        match (cal.years.first(), cal.years.last()) {
+            (Some(first), Some(last)) => {
+                if last.year - first.year + 1 != cal.years.len() as i32 {
+                    errors.push(format!(
+                        "years {}..{} have a gap: a year in between would be counted without its holidays",
+                        first.year, last.year
+                    ));
+                }
+                cal.span = Some((first.year, last.year));
+                cal.walked = NaiveDate::from_ymd_opt(first.year, 1, 1)
+                    .zip(NaiveDate::from_ymd_opt(last.year, 12, 31));
+            }
+            _ => errors.push("no year listed".to_string()),
+        }
+
+        for (yi, year) in cal.years.iter().enumerate() {
+            for (hi, holiday) in year.holidays.iter().enumerate() {
+                let off_days = holiday
+                    .days_off
+                    .iter()
+                    .flat_map(|r| r.start().iter_days().take_while(move |d| d <= r.end()));
+                let entries = off_days
+                    .map(|d| (d, true))
+                    .chain(holiday.make_up_workdays.iter().map(|&d| (d, false)));
+                for (day, off) in entries {
+                    let mark = Mark {
+                        off,
+                        year: yi,
+                        holiday: hi,
+                    };
+                    if let Some(earlier) = cal.marks.insert(day, mark) {
+                        let what = |m: Mark| {
+                            if m.off {
+                                "a day off"
+                            } else {
+                                "a make-up working day"
+                            }
+                        };
+                        let other = &cal.years[earlier.year].holidays[earlier.holiday].name.en;
+                        errors.push(format!(
+                            "{day} is listed as {} of {} {} and as {} of {} {}",
+                            what(earlier),
+                            cal.years[earlier.year].year,
+                            other,
+                            what(mark),
+                            year.year,
+                            holiday.name.en
+                        ));
+                    }
+                }
+            }
+        }
+
+        if let (Some((first, last)), Some((&lo, _)), Some((&hi, _))) = (
+            cal.walked,
+            cal.marks.first_key_value(),
+            cal.marks.last_key_value(),
+        ) {
+            cal.walked = Some((first.min(lo), last.max(hi)));
+        }
+
+        if errors.is_empty() {
+            Ok(cal)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn text_of(en: Option<String>, zh: Option<String>, place: &str, errors: &mut Vec<String>) -> Text {
+    let mut take = |value: Option<String>, lang: &str| match value {
+        Some(s) if !s.trim().is_empty() => s,
+        _ => {
+            errors.push(format!("{place}: no {lang} text"));
+            String::new()
+        }
+    };
+    Text {
+        en: take(en, "English"),
+        zh: take(zh, "Chinese"),
+    }
+}
+
+fn date_of(raw: &str, place: &str, year: i32, errors: &mut Vec<String>) -> Option<NaiveDate> {
+    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .filter(|_| raw.len() == 10);
+    match parsed {
+        None => {
+            errors.push(format!(
+                "{place}: \"{raw}\" is not a date written YYYY-MM-DD"
+            ));
+            None
+        }
+        // A notice may move a make-up day into the neighbouring year, never further: anything
+        // else is a typo that would silently never be used.
+        Some(date) if (date.year() - year).abs() > 1 => {
+            errors.push(format!(
+                "{place}: {date} is far from the notice's year {year}"
+            ));
+            None
+        }
+        Some(date) => Some(date),
+    }
+}
+
+/// Weekdays in `(after, until]`.
+fn weekdays_between(after: NaiveDate, until: NaiveDate) -> u64 {
+    let days = until.signed_duration_since(after).num_days().max(0) as u64;
+    let mut count = days / 7 * 5;
+    let mut day = after
+        .checked_add_days(Days::new(days / 7 * 7))
+        .unwrap_or(until);
+    while day < until {
+        day = day.succ_opt().unwrap_or(until);
+        if !is_weekend(day) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// The day `n` weekdays after `from`, or `None` past the last representable date.
+fn add_weekdays(from: NaiveDate, n: u32) -> Option<NaiveDate> {
+    if n == 0 {
+        return Some(from);
+    }
+    // Any 7 consecutive days hold exactly 5 weekdays; keep at least one weekday to walk so the
+    // result lands on a weekday rather than on the weekend after the last full week.
+    let weeks = (n - 1) / 5;
+    let mut left = n - weeks * 5;
+    let mut day = from.checked_add_days(Days::new(u64::from(weeks) * 7))?;
+    while left > 0 {
+        day = day.succ_opt()?;
+        if !is_weekend(day) {
+            left -= 1;
+        }
+    }
+    Some(day)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    note: Option<RawNote>,
+    #[serde(default)]
+    year: Vec<RawYear>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNote {
+    en: Option<String>,
+    zh: Option<String>,
+    #[serde(default)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawYear {
+    year: i32,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    holiday: Vec<RawHoliday>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHoliday {
+    name: Option<RawText>,
+    #[serde(default)]
+    days_off: Vec<RawRange>,
+    #[serde(default)]
+    make_up_workdays: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    en: Option<String>,
+    zh: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRange {
+    from: String,
+    to: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The 2019 notice moved a New Year make-up day into 2018: a calendar bundling only 2019
+    /// must still count it, and say the result is an estimate since the rest of 2018 is unknown.
+    #[test]
+    fn make_up_day_in_the_previous_year_is_counted() {
+        let text = r#"
+            [note]
+            source = "reg-2013"
+            en = "Make-up days count."
+            zh = "补班日计入。"
+            [[year]]
+            year = 2019
+            source = "holidays-2019"
+            [[year.holiday]]
+            name = { en = "New Year's Day", zh = "元旦" }
+            days_off = [{ from = "2018-12-30", to = "2019-01-01" }]
+            make_up_workdays = ["2018-12-29"]
+        "#;
+        let cal = Calendar::parse(text).unwrap();
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            cal.due_date(d("2018-12-28"), 1),
+            Due {
+                date: d("2018-12-29"),
+                estimate: true
+            }
+        );
+        assert_eq!(
+            cal.due_date(d("2018-12-28"), 2),
+            Due {
+                date: d("2019-01-02"),
+                estimate: true
+            }
+        );
+        assert_eq!(
+            cal.due_date(d("2018-12-31"), 1),
+            Due {
+                date: d("2019-01-02"),
+                estimate: false
+            }
+        );
+        assert_eq!(
+            cal.due_date(d("2018-12-20"), 5),
+            Due {
+                date: d("2018-12-27"),
+                estimate: true
+            }
+        );
+    }
+}
