@@ -1,0 +1,336 @@
+//! The content check: everything that must hold before the content ships.
+
+use super::{Content, Line, Phone, Text};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// A problem in the content, naming the file and the id it concerns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub id: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: &str, id: &str, message: &str) -> Problem {
+        Problem { file: file.to_string(), id: id.to_string(), message: message.to_string() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.id, self.message)
+    }
+}
+
+const KINDS: [&str; 3] = ["official", "official-excerpt", "secondary"];
+
+/// Checks raw content files (file name -> TOML text) and returns every problem found: ids that
+/// do not resolve, texts missing a language, statements without a source or citing an unknown
+/// one, sources nothing cites, routes, steps, warnings, unknowns, offices, questions and rules
+/// that no answers can reach, malformed phone numbers and dates. Empty means the content ships.
+pub fn check(files: &[(&str, &str)]) -> Vec<Problem> {
+    let c = match Content::from_files(files) {
+        Ok(c) => c,
+        Err(problems) => return problems,
+    };
+    let mut k = Checker { c: &c, problems: Vec::new(), cited: BTreeSet::new() };
+    k.run();
+    k.problems
+}
+
+struct Checker<'a> {
+    c: &'a Content,
+    problems: Vec<Problem>,
+    cited: BTreeSet<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn problem(&mut self, file: &str, id: &str, message: &str) {
+        self.problems.push(Problem::new(file, id, message));
+    }
+
+    fn text(&mut self, file: &str, id: &str, what: &str, t: &Text) {
+        if t.en.trim().is_empty() {
+            self.problem(file, id, &format!("{what}: English text missing"));
+        }
+        if t.zh.trim().is_empty() {
+            self.problem(file, id, &format!("{what}: Chinese text missing"));
+        }
+    }
+
+    fn sources(&mut self, file: &str, id: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.problem(file, id, "statement with no source");
+        }
+        for s in sources {
+            if self.c.source(s).is_none() {
+                self.problem(file, id, &format!("unknown source id `{s}`"));
+            }
+            self.cited.insert(s.clone());
+        }
+    }
+
+    fn phone(&mut self, file: &str, id: &str, p: &Phone, inherited: bool) {
+        if !valid_phone(&p.number) {
+            self.problem(file, id, &format!("malformed phone number `{}`", p.number));
+        }
+        self.text(file, id, &format!("phone {} label", p.number), &p.label);
+        if !(inherited && p.sources.is_empty()) {
+            self.sources(file, &format!("{id} / {}", p.number), &p.sources);
+        }
+    }
+
+    fn line(&mut self, file: &str, step: &str, l: &Line) {
+        let id = format!("{step} / {}", l.id);
+        self.text(file, &id, "text", &l.text);
+        self.sources(file, &id, &l.sources);
+    }
+
+    fn location_values(&self) -> Vec<&'a str> {
+        self.c
+            .question(crate::engine::LOCATION)
+            .map(|q| q.options.iter().map(|o| o.id.as_str()).collect())
+            .unwrap_or_default()
+    }
+
+    fn run(&mut self) {
+        let c = self.c;
+        for s in &c.sources {
+            self.text("sources.toml", &s.id, "title", &s.title);
+            if !KINDS.contains(&s.kind.as_str()) {
+                let msg = format!("kind `{}` is not one of {}", s.kind, KINDS.join(", "));
+                self.problem("sources.toml", &s.id, &msg);
+            }
+            if s.date != "unknown" && !valid_partial_date(&s.date) {
+                let msg = format!("malformed date `{}` (YYYY, YYYY-MM, YYYY-MM-DD or unknown)", s.date);
+                self.problem("sources.toml", &s.id, &msg);
+            }
+            if s.publisher.trim().is_empty() {
+                self.problem("sources.toml", &s.id, "publisher missing");
+            }
+            if let Some(n) = &s.note {
+                self.text("sources.toml", &s.id, "note", n);
+            }
+        }
+        self.text("questions.toml", "unknown_label", "label", &c.unknown_label);
+        for q in &c.questions {
+            self.text("questions.toml", &q.id, "text", &q.text);
+            self.text("questions.toml", &q.id, "help", &q.help);
+            self.text("questions.toml", &q.id, "who_can_answer", &q.who_can_answer);
+            self.sources("questions.toml", &q.id, &q.sources);
+            for o in &q.options {
+                self.text("questions.toml", &format!("{} = {}", q.id, o.id), "label", &o.label);
+            }
+            if q.kind == super::QuestionKind::Choice && q.options.len() < 2 {
+                self.problem("questions.toml", &q.id, "a choice needs at least two options");
+            }
+        }
+        for r in &c.routes {
+            self.text("routes.toml", &r.id, "title", &r.title);
+            self.text("routes.toml", &r.id, "summary", &r.summary);
+            self.sources("routes.toml", &r.id, &r.sources);
+            if !c.rules.iter().any(|x| x.selects == r.id) {
+                self.problem("routes.toml", &r.id, "no rule selects this route");
+            }
+        }
+        for r in &c.rules {
+            self.text("rules.toml", &r.id, "why", &r.why);
+            self.sources("rules.toml", &r.id, &r.sources);
+        }
+        let locations = self.location_values();
+        let mut line_ids = BTreeSet::new();
+        let mut roles_used = BTreeSet::new();
+        for s in &c.steps {
+            let f = "steps.toml";
+            self.text(f, &s.id, "title", &s.title);
+            self.text(f, &s.id, "what_to_do", &s.what_to_do);
+            self.text(f, &s.id, "where", &s.where_);
+            self.text(f, &s.id, "officer_sentence", &s.officer_sentence);
+            if !s.officer_sentence.zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)) {
+                self.problem(f, &s.id, "officer_sentence.zh has no Chinese characters");
+            }
+            self.sources(f, &s.id, &s.sources);
+            for l in s.bring.iter().chain(&s.note) {
+                self.line(f, &s.id, l);
+                if !line_ids.insert(l.id.clone()) {
+                    self.problem(f, &format!("{} / {}", s.id, l.id), "duplicate line id");
+                }
+            }
+            for p in &s.phone {
+                self.phone(f, &s.id, p, false);
+            }
+            if let Some(role) = &s.office_role {
+                roles_used.insert(role.clone());
+            }
+            for w in &s.working_days {
+                let id = format!("{} / {} working days", s.id, w.days);
+                self.text(f, &id, "label", &w.label);
+                self.sources(f, &id, &w.sources);
+                match w.scope.as_str() {
+                    "national" if w.locations.is_empty() => {}
+                    "local" if !w.locations.is_empty() => {}
+                    _ => self.problem(f, &id, "scope must be `national` (no locations) or `local` (with locations)"),
+                }
+                for l in &w.locations {
+                    if !locations.contains(&l.as_str()) {
+                        self.problem(f, &id, &format!("unknown location `{l}`"));
+                    }
+                }
+            }
+        }
+        for w in &c.warnings {
+            self.text("warnings.toml", &w.id, "title", &w.title);
+            self.text("warnings.toml", &w.id, "body", &w.body);
+            self.sources("warnings.toml", &w.id, &w.sources);
+        }
+        for u in &c.unknowns {
+            self.text("warnings.toml", &u.id, "title", &u.title);
+            self.text("warnings.toml", &u.id, "body", &u.body);
+            self.text("warnings.toml", &u.id, "who_can_answer", &u.who_can_answer);
+            self.sources("warnings.toml", &u.id, &u.sources);
+        }
+        for o in &c.offices {
+            let f = "offices.toml";
+            self.text(f, &o.id, "name", &o.name);
+            match (&o.address, &o.address_note) {
+                (Some(a), _) => self.text(f, &o.id, "address", a),
+                (None, Some(n)) => self.text(f, &o.id, "address_note", n),
+                (None, None) => self.problem(f, &o.id, "no address and no address_note saying it is not known"),
+            }
+            if let Some(h) = &o.hours {
+                self.text(f, &o.id, "hours", h);
+            }
+            if let Some(n) = &o.note {
+                self.text(f, &o.id, "note", n);
+            }
+            for p in &o.phone {
+                self.phone(f, &o.id, p, true);
+            }
+            self.sources(f, &o.id, &o.sources);
+            if !valid_full_date(&o.last_checked) {
+                self.problem(f, &o.id, &format!("malformed last_checked date `{}`", o.last_checked));
+            }
+            if o.locations.is_empty() {
+                self.problem(f, &o.id, "serves no location");
+            }
+            for l in &o.locations {
+                if !locations.contains(&l.as_str()) {
+                    self.problem(f, &o.id, &format!("unknown location `{l}`"));
+                }
+            }
+            for r in &o.roles {
+                if !roles_used.contains(r) {
+                    self.problem(f, &o.id, &format!("role `{r}` is used by no step"));
+                }
+            }
+        }
+        for d in &c.emergency_documents {
+            let f = "emergency_documents.toml";
+            if !(d.nationality.len() == 2 && d.nationality.bytes().all(|b| b.is_ascii_uppercase())) {
+                self.problem(f, &d.nationality, "nationality must be an upper-case ISO 3166 alpha-2 code");
+            }
+            self.text(f, &d.nationality, "name", &d.name);
+            if let Some(n) = &d.note {
+                self.text(f, &d.nationality, "note", n);
+            }
+            self.sources(f, &d.nationality, &d.sources);
+        }
+        let nk = c.emergency_document_not_known.clone();
+        self.line("emergency_documents.toml", "not_known", &nk);
+        for (file, s) in &c.external_citations {
+            if c.source(s).is_none() {
+                self.problem(file, s, &format!("unknown source id `{s}`"));
+            }
+            self.cited.insert(s.clone());
+        }
+        for s in &c.sources {
+            if !self.cited.contains(&s.id) {
+                self.problem("sources.toml", &s.id, "source is not cited by any statement");
+            }
+        }
+        self.reachability();
+    }
+
+    /// Follows every path through the questions and records what some answers can reach.
+    fn reachability(&mut self) {
+        let c = self.c;
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        crate::engine::explore::flow_walk(c, &mut |_, o| {
+            seen.insert(o.route);
+            for s in o.steps.iter().filter(|s| s.certain) {
+                seen.insert(s.id);
+                for l in s.bring.iter().chain(&s.notes) {
+                    seen.insert(l.id);
+                }
+                seen.extend(s.offices.iter().copied());
+            }
+            for i in o.warnings.iter().chain(&o.unknowns).filter(|i| i.certain) {
+                seen.insert(i.id);
+            }
+            seen.extend(o.questions_in_play.iter().copied());
+            for t in o.trace.iter().filter(|t| t.certain) {
+                seen.insert(t.rule);
+            }
+        });
+        let mut missing = Vec::new();
+        let mut need = |file: &'static str, id: &'a str, what: &str| {
+            if !seen.contains(id) {
+                missing.push((file, id.to_string(), format!("no answers can reach this {what}")));
+            }
+        };
+        for r in &c.routes {
+            need("routes.toml", &r.id, "route");
+        }
+        for q in &c.questions {
+            need("questions.toml", &q.id, "question");
+        }
+        for r in &c.rules {
+            need("rules.toml", &r.id, "rule");
+        }
+        for s in &c.steps {
+            need("steps.toml", &s.id, "step");
+            for l in s.bring.iter().chain(&s.note) {
+                need("steps.toml", &l.id, "line");
+            }
+        }
+        for w in &c.warnings {
+            need("warnings.toml", &w.id, "warning");
+        }
+        for u in &c.unknowns {
+            need("warnings.toml", &u.id, "unknown");
+        }
+        for o in &c.offices {
+            need("offices.toml", &o.id, "office");
+        }
+        for (f, id, m) in missing {
+            self.problem(f, &id, &m);
+        }
+    }
+}
+
+/// `12367` (a short national number) or an area code and a local number: `0898-68590746`,
+/// `021-12367`.
+pub fn valid_phone(s: &str) -> bool {
+    let digits = |x: &str, min: usize, max: usize| x.len() >= min && x.len() <= max && x.bytes().all(|b| b.is_ascii_digit());
+    match s.split_once('-') {
+        None => digits(s, 5, 5),
+        Some((area, local)) => area.starts_with('0') && digits(area, 3, 4) && digits(local, 5, 8),
+    }
+}
+
+fn valid_full_date(s: &str) -> bool {
+    s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+fn valid_partial_date(s: &str) -> bool {
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    match s.len() {
+        4 => year(s),
+        7 => year(&s[..4]) && chrono::NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok(),
+        10 => valid_full_date(s),
+        _ => false,
+    }
+}
+

@@ -1,0 +1,681 @@
+//! The bundled procedure content: questions, routes, rules, steps, warnings, unknowns, offices,
+//! emergency documents and the sources behind them.
+//!
+//! The content is human-edited TOML under `content/`, bundled into the binary with
+//! `include_str!` and parsed once ([`bundled`]). Every text is bilingual ([`Text`]); every
+//! statement names the ids of its sources. [`check`] validates a set of raw file texts (so a
+//! test can break a copy in memory) and names the file and the id of each problem.
+//!
+//! Conditions (`when`, `asked_when`, `done_when`) are tables of fact -> accepted values, for
+//! example `when = { embassy_answer = ["cannot_issue_in_china"] }`: every key must hold (and),
+//! any listed value satisfies a key (or). The fact `route` refers to the route the engine found.
+//! They are compiled here into bit masks so that evaluating them costs next to nothing.
+
+mod check;
+
+pub use check::{check, Problem};
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The content files bundled into the binary, by file name.
+pub const BUNDLED_FILES: &[(&str, &str)] = &[
+    ("sources.toml", include_str!("../../content/sources.toml")),
+    ("questions.toml", include_str!("../../content/questions.toml")),
+    ("routes.toml", include_str!("../../content/routes.toml")),
+    ("rules.toml", include_str!("../../content/rules.toml")),
+    ("steps.toml", include_str!("../../content/steps.toml")),
+    ("warnings.toml", include_str!("../../content/warnings.toml")),
+    ("offices.toml", include_str!("../../content/offices.toml")),
+    ("emergency_documents.toml", include_str!("../../content/emergency_documents.toml")),
+    ("holidays.toml", include_str!("../../content/holidays.toml")),
+];
+
+/// The bundled content, parsed on first use. The bundled files are validated by
+/// `cargo test` (tests/content_check.rs), so a failure here is a build defect, not user input.
+pub fn bundled() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| match Content::from_files(BUNDLED_FILES) {
+        Ok(c) => c,
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            panic!("bundled content is invalid:\n{}", list.join("\n"))
+        }
+    })
+}
+
+/// The user's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+/// A text in English and Simplified Chinese.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    #[serde(default)]
+    pub en: String,
+    #[serde(default)]
+    pub zh: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// A condition as written: fact -> accepted values.
+pub type When = BTreeMap<String, Vec<String>>;
+
+/// What a condition is about, once compiled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fact {
+    Question(usize),
+    Route,
+}
+
+/// One compiled `fact in values` term; `mask` has bit i set for accepted value i
+/// (option index of the question, or route index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Term {
+    pub fact: Fact,
+    pub mask: u32,
+}
+
+/// A compiled condition: all terms must hold. Empty means always true.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Cond(pub Vec<Term>);
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: Text,
+    pub publisher: String,
+    /// `official`, `official-excerpt` or `secondary`.
+    pub kind: String,
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `unknown`.
+    pub date: String,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    /// One of the listed options.
+    #[default]
+    Choice,
+    /// An ISO 3166 alpha-2 country code.
+    Country,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+    pub help: Text,
+    /// Who can answer it when the user does not know (the embassy, 12367, the office).
+    pub who_can_answer: Text,
+    pub sources: Vec<String>,
+    /// Asked only when this holds (or may hold); may refer only to earlier questions.
+    #[serde(default)]
+    pub asked_when: When,
+    #[serde(default)]
+    pub kind: QuestionKind,
+    /// Optional questions are asked last and never block a result.
+    #[serde(default)]
+    pub optional: bool,
+    #[serde(default, rename = "option")]
+    pub options: Vec<QuestionOption>,
+    #[serde(skip)]
+    pub(crate) asked: Cond,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionOption {
+    pub id: String,
+    pub label: Text,
+    /// An answer such as "still waiting" that says the fact is not known yet.
+    #[serde(default)]
+    pub means_unknown: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub sources: Vec<String>,
+}
+
+/// What a rule selects.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Target {
+    #[default]
+    Nothing,
+    Route(usize),
+    Step(usize),
+    Warning(usize),
+    Unknown(usize),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    /// The id of the route, step, warning or unknown it selects.
+    pub selects: String,
+    #[serde(default)]
+    pub when: When,
+    /// Why the item applies, shown to the user.
+    pub why: Text,
+    pub sources: Vec<String>,
+    /// Position in the plan when this rule selects a step (overrides the step's own order).
+    #[serde(default)]
+    pub order: Option<u32>,
+    #[serde(skip)]
+    pub(crate) cond: Cond,
+    #[serde(skip)]
+    pub(crate) target: Target,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    pub id: String,
+    pub text: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub when: When,
+    #[serde(skip)]
+    pub(crate) cond: Cond,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// Digits as dialled in China: `12367`, `0898-68590746`.
+    pub number: String,
+    pub label: Text,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub when: When,
+    #[serde(skip)]
+    pub(crate) cond: Cond,
+}
+
+/// A decision period in working days, national or local.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingDays {
+    pub days: u32,
+    /// `national` or `local`.
+    pub scope: String,
+    /// For a local figure: the locations it applies to.
+    #[serde(default)]
+    pub locations: Vec<String>,
+    pub label: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    /// Default position in the plan.
+    pub order: u32,
+    pub title: Text,
+    pub what_to_do: Text,
+    /// Where to go, in general terms (shown when no office is known for the location).
+    #[serde(rename = "where")]
+    pub where_: Text,
+    /// Offices at the user's location with this role are listed for the step.
+    #[serde(default)]
+    pub office_role: Option<String>,
+    /// A sentence to show an officer: `zh` is shown, `en` is its meaning.
+    pub officer_sentence: Text,
+    pub sources: Vec<String>,
+    /// The step counts as done when this holds (for example a certificate is in hand).
+    #[serde(default)]
+    pub done_when: When,
+    #[serde(default)]
+    pub bring: Vec<Line>,
+    #[serde(default)]
+    pub note: Vec<Line>,
+    #[serde(default)]
+    pub phone: Vec<Phone>,
+    #[serde(default)]
+    pub working_days: Vec<WorkingDays>,
+    #[serde(skip)]
+    pub(crate) done: Cond,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub id: String,
+    pub title: Text,
+    pub body: Text,
+    pub sources: Vec<String>,
+}
+
+/// Something the sources do not say, and who can answer it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unknown {
+    pub id: String,
+    pub title: Text,
+    pub body: Text,
+    pub who_can_answer: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub id: String,
+    /// Values of the `location` question it serves.
+    pub locations: Vec<String>,
+    /// What it handles: `loss_report`, `permit`, `visa`, `consultation`.
+    pub roles: Vec<String>,
+    pub name: Text,
+    /// None when no source gives it: the app must not guess.
+    #[serde(default)]
+    pub address: Option<Text>,
+    /// Required when the address is not known, says so plainly.
+    #[serde(default)]
+    pub address_note: Option<Text>,
+    #[serde(default)]
+    pub hours: Option<Text>,
+    #[serde(default)]
+    pub phone: Vec<Phone>,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+    /// `YYYY-MM-DD`: when these facts were last checked against their sources.
+    pub last_checked: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyDocument {
+    /// ISO 3166 alpha-2, upper case.
+    pub nationality: String,
+    pub name: Text,
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub sources: Vec<String>,
+}
+
+/// The whole content, parsed and compiled.
+#[derive(Clone, Debug)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    pub questions: Vec<Question>,
+    /// The label of the "I don't know / not yet" answer every question accepts.
+    pub unknown_label: Text,
+    pub routes: Vec<Route>,
+    pub rules: Vec<Rule>,
+    pub steps: Vec<Step>,
+    pub warnings: Vec<Warning>,
+    pub unknowns: Vec<Unknown>,
+    pub offices: Vec<Office>,
+    pub emergency_documents: Vec<EmergencyDocument>,
+    /// Shown when no source names the nationality's emergency document.
+    pub emergency_document_not_known: Line,
+    /// Source ids cited by files other than ours (the holiday calendar).
+    pub(crate) external_citations: Vec<(String, String)>,
+}
+
+/// The answer every question accepts besides its options.
+pub const UNKNOWN: &str = "unknown";
+/// The route reported while the deciding answers are not known.
+pub const UNDETERMINED: &str = "route.undetermined";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    source: Vec<Source>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionsFile {
+    unknown_label: Text,
+    question: Vec<Question>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoutesFile {
+    route: Vec<Route>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    rule: Vec<Rule>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepsFile {
+    step: Vec<Step>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WarningsFile {
+    warning: Vec<Warning>,
+    unknown: Vec<Unknown>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OfficesFile {
+    office: Vec<Office>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentsFile {
+    not_known: Line,
+    document: Vec<EmergencyDocument>,
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(
+    files: &[(&str, &str)],
+    name: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let Some((_, text)) = files.iter().find(|(n, _)| *n == name) else {
+        problems.push(Problem::new(name, "-", "file is missing"));
+        return None;
+    };
+    match toml::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(Problem::new(name, "-", &format!("cannot be read: {e}")));
+            None
+        }
+    }
+}
+
+/// Every `source = "…"` or `sources = […]` in a file we do not own the schema of.
+fn scan_citations(file: &str, value: &toml::Value, out: &mut Vec<(String, String)>) {
+    match value {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                match (k.as_str(), v) {
+                    ("source", toml::Value::String(s)) => out.push((file.to_string(), s.clone())),
+                    ("sources", toml::Value::Array(a)) => {
+                        for s in a.iter().filter_map(|x| x.as_str()) {
+                            out.push((file.to_string(), s.to_string()));
+                        }
+                    }
+                    _ => scan_citations(file, v, out),
+                }
+            }
+        }
+        toml::Value::Array(a) => a.iter().for_each(|v| scan_citations(file, v, out)),
+        _ => {}
+    }
+}
+
+impl Content {
+    /// Parses and compiles content from raw file texts (file name -> TOML). Fails with the
+    /// problems that make the content unusable: unreadable files, duplicate or unknown ids in
+    /// rules and conditions. [`check`] reports these and everything else.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Content, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let sources: Option<SourcesFile> = parse(files, "sources.toml", &mut problems);
+        let questions: Option<QuestionsFile> = parse(files, "questions.toml", &mut problems);
+        let routes: Option<RoutesFile> = parse(files, "routes.toml", &mut problems);
+        let rules: Option<RulesFile> = parse(files, "rules.toml", &mut problems);
+        let steps: Option<StepsFile> = parse(files, "steps.toml", &mut problems);
+        let warnings: Option<WarningsFile> = parse(files, "warnings.toml", &mut problems);
+        let offices: Option<OfficesFile> = parse(files, "offices.toml", &mut problems);
+        let documents: Option<DocumentsFile> =
+            parse(files, "emergency_documents.toml", &mut problems);
+        let mut external_citations = Vec::new();
+        if let Some((name, text)) = files.iter().find(|(n, _)| *n == "holidays.toml") {
+            match toml::from_str::<toml::Value>(text) {
+                Ok(v) => scan_citations(name, &v, &mut external_citations),
+                Err(e) => problems.push(Problem::new(name, "-", &format!("cannot be read: {e}"))),
+            }
+        }
+        let (
+            Some(sources),
+            Some(questions),
+            Some(routes),
+            Some(rules),
+            Some(steps),
+            Some(warnings),
+            Some(offices),
+            Some(documents),
+        ) = (sources, questions, routes, rules, steps, warnings, offices, documents)
+        else {
+            return Err(problems);
+        };
+        let mut content = Content {
+            sources: sources.source,
+            questions: questions.question,
+            unknown_label: questions.unknown_label,
+            routes: routes.route,
+            rules: rules.rule,
+            steps: steps.step,
+            warnings: warnings.warning,
+            unknowns: warnings.unknown,
+            offices: offices.office,
+            emergency_documents: documents.document,
+            emergency_document_not_known: documents.not_known,
+            external_citations,
+        };
+        content.compile(&mut problems);
+        if problems.is_empty() {
+            Ok(content)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn compile(&mut self, problems: &mut Vec<Problem>) {
+        duplicates("sources.toml", self.sources.iter().map(|s| &s.id), problems);
+        duplicates("questions.toml", self.questions.iter().map(|s| &s.id), problems);
+        duplicates("routes.toml", self.routes.iter().map(|s| &s.id), problems);
+        duplicates("rules.toml", self.rules.iter().map(|s| &s.id), problems);
+        duplicates("steps.toml", self.steps.iter().map(|s| &s.id), problems);
+        let w = self.warnings.iter().map(|s| &s.id).chain(self.unknowns.iter().map(|s| &s.id));
+        duplicates("warnings.toml", w, problems);
+        duplicates("offices.toml", self.offices.iter().map(|s| &s.id), problems);
+        let docs = self.emergency_documents.iter().map(|s| &s.nationality);
+        duplicates("emergency_documents.toml", docs, problems);
+        if !self.routes.iter().any(|r| r.id == UNDETERMINED) {
+            problems.push(Problem::new("routes.toml", UNDETERMINED, "route is missing"));
+        }
+        if self.routes.len() > 32 {
+            problems.push(Problem::new("routes.toml", "-", "more than 32 routes"));
+        }
+        for i in 0..self.questions.len() {
+            let q = self.questions[i].clone();
+            if q.options.len() > 32 {
+                problems.push(Problem::new("questions.toml", &q.id, "more than 32 options"));
+            }
+            if q.options.iter().any(|o| o.id == UNKNOWN) {
+                let msg = "`unknown` is implied, do not list it";
+                problems.push(Problem::new("questions.toml", &q.id, msg));
+            }
+            let cond = self.compile_when("questions.toml", &q.id, &q.asked_when, Some(i), problems);
+            if cond.0.iter().any(|t| t.fact == Fact::Route) {
+                let msg = "asked_when may not depend on the route";
+                problems.push(Problem::new("questions.toml", &q.id, msg));
+            }
+            self.questions[i].asked = cond;
+        }
+        for i in 0..self.rules.len() {
+            let r = &self.rules[i];
+            let target = if let Some(x) = self.routes.iter().position(|x| x.id == r.selects) {
+                Target::Route(x)
+            } else if let Some(x) = self.steps.iter().position(|x| x.id == r.selects) {
+                Target::Step(x)
+            } else if let Some(x) = self.warnings.iter().position(|x| x.id == r.selects) {
+                Target::Warning(x)
+            } else if let Some(x) = self.unknowns.iter().position(|x| x.id == r.selects) {
+                Target::Unknown(x)
+            } else {
+                let msg = format!("selects unknown id `{}`", r.selects);
+                problems.push(Problem::new("rules.toml", &r.id, &msg));
+                Target::Nothing
+            };
+            let cond = self.compile_when("rules.toml", &r.id, &r.when, None, problems);
+            if matches!(target, Target::Route(_)) && cond.0.iter().any(|t| t.fact == Fact::Route) {
+                let msg = "a route rule may not depend on the route";
+                problems.push(Problem::new("rules.toml", &r.id, msg));
+            }
+            if r.selects == UNDETERMINED && !cond.0.is_empty() {
+                let msg = "route.undetermined is chosen by the engine; leave `when` empty";
+                problems.push(Problem::new("rules.toml", &r.id, msg));
+            }
+            self.rules[i].cond = cond;
+            self.rules[i].target = target;
+        }
+        for i in 0..self.steps.len() {
+            let s = self.steps[i].clone();
+            self.steps[i].done = self.compile_when("steps.toml", &s.id, &s.done_when, None, problems);
+            for (j, l) in s.bring.iter().enumerate() {
+                let id = format!("{} / {}", s.id, l.id);
+                self.steps[i].bring[j].cond =
+                    self.compile_when("steps.toml", &id, &l.when, None, problems);
+            }
+            for (j, l) in s.note.iter().enumerate() {
+                let id = format!("{} / {}", s.id, l.id);
+                self.steps[i].note[j].cond =
+                    self.compile_when("steps.toml", &id, &l.when, None, problems);
+            }
+            for (j, p) in s.phone.iter().enumerate() {
+                let id = format!("{} / {}", s.id, p.number);
+                self.steps[i].phone[j].cond =
+                    self.compile_when("steps.toml", &id, &p.when, None, problems);
+            }
+        }
+    }
+
+    fn compile_when(
+        &self,
+        file: &str,
+        id: &str,
+        when: &When,
+        before: Option<usize>,
+        problems: &mut Vec<Problem>,
+    ) -> Cond {
+        let mut terms = Vec::new();
+        for (fact, values) in when {
+            let (fact_ref, ids): (Fact, Vec<&str>) = if fact == "route" {
+                (Fact::Route, self.routes.iter().map(|r| r.id.as_str()).collect())
+            } else if let Some(q) = self.question_index(fact) {
+                if let Some(b) = before {
+                    if q >= b {
+                        let msg = format!("asked_when refers to `{fact}`, which is not asked before it");
+                        problems.push(Problem::new(file, id, &msg));
+                    }
+                }
+                if self.questions[q].kind == QuestionKind::Country {
+                    let msg = format!("`{fact}` only names a document; conditions may not use it");
+                    problems.push(Problem::new(file, id, &msg));
+                }
+                let ids = self.questions[q].options.iter().map(|o| o.id.as_str()).collect();
+                (Fact::Question(q), ids)
+            } else {
+                problems.push(Problem::new(file, id, &format!("unknown fact `{fact}` in condition")));
+                continue;
+            };
+            if values.is_empty() {
+                problems.push(Problem::new(file, id, &format!("`{fact}` lists no values")));
+            }
+            let mut mask = 0u32;
+            for v in values {
+                match ids.iter().position(|x| x == v) {
+                    Some(p) if p < 32 => mask |= 1 << p,
+                    _ => {
+                        let msg = format!("unknown value `{v}` for `{fact}`");
+                        problems.push(Problem::new(file, id, &msg));
+                    }
+                }
+            }
+            terms.push(Term { fact: fact_ref, mask });
+        }
+        Cond(terms)
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn route(&self, id: &str) -> Option<&Route> {
+        self.routes.iter().find(|x| x.id == id)
+    }
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|x| x.id == id)
+    }
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|x| x.id == id)
+    }
+    pub fn warning(&self, id: &str) -> Option<&Warning> {
+        self.warnings.iter().find(|x| x.id == id)
+    }
+    pub fn unknown(&self, id: &str) -> Option<&Unknown> {
+        self.unknowns.iter().find(|x| x.id == id)
+    }
+    pub fn office(&self, id: &str) -> Option<&Office> {
+        self.offices.iter().find(|x| x.id == id)
+    }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|x| x.id == id)
+    }
+    /// Offices serving a location (a value of the `location` question), in file order.
+    pub fn offices_at<'c>(&'c self, location: &'c str) -> impl Iterator<Item = &'c Office> + 'c {
+        self.offices.iter().filter(move |o| o.locations.iter().any(|l| l == location))
+    }
+    /// The name of the emergency document the embassy of a nationality issues, if a source
+    /// gives it. `None` means not known: show [`Content::emergency_document_not_known`].
+    pub fn emergency_document(&self, nationality: &str) -> Option<&EmergencyDocument> {
+        self.emergency_documents
+            .iter()
+            .find(|d| d.nationality.eq_ignore_ascii_case(nationality))
+    }
+    /// Whether `value` is an accepted answer to `question`.
+    pub fn accepts(&self, question: &str, value: &str) -> bool {
+        self.question(question).is_some_and(|q| {
+            value == UNKNOWN
+                || match q.kind {
+                    QuestionKind::Choice => q.options.iter().any(|o| o.id == value),
+                    QuestionKind::Country => is_country_code(value),
+                }
+        })
+    }
+}
+
+/// Two ASCII letters, either case.
+pub fn is_country_code(s: &str) -> bool {
+    s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+fn duplicates<'a>(file: &str, ids: impl Iterator<Item = &'a String>, problems: &mut Vec<Problem>) {
+    let mut seen = std::collections::BTreeSet::new();
+    for id in ids {
+        if !seen.insert(id.as_str()) {
+            problems.push(Problem::new(file, id, "duplicate id"));
+        }
+    }
+}

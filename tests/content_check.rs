@@ -1,0 +1,92 @@
+//! The content check: the bundled content is clean, and a broken copy reports each kind of
+//! problem with its file and id.
+
+use passport_sos::content::{self, check, BUNDLED_FILES};
+
+fn broken(file: &str, from: &str, to: &str) -> Vec<content::Problem> {
+    let files: Vec<(&str, String)> = BUNDLED_FILES
+        .iter()
+        .map(|(n, t)| {
+            if *n == file {
+                assert!(t.contains(from), "{file} no longer contains {from:?}: update the test");
+                (*n, t.replacen(from, to, 1))
+            } else {
+                (*n, t.to_string())
+            }
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    check(&refs)
+}
+
+fn reports(problems: &[content::Problem], file: &str, id: &str, words: &str) {
+    assert!(
+        problems.iter().any(|p| p.file == file && p.id.contains(id) && p.message.contains(words)),
+        "expected a problem in {file} for {id} mentioning {words:?}, got:\n{}",
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn bundled_content_passes_the_check() {
+    let problems = check(BUNDLED_FILES);
+    assert!(problems.is_empty(), "{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));
+    let _ = content::bundled();
+}
+
+#[test]
+fn unknown_id_is_reported() {
+    let p = broken("rules.toml", "selects = \"step.collect_permit\"", "selects = \"step.collect_permits\"");
+    reports(&p, "rules.toml", "rule.step.collect_permit", "unknown id");
+    let p = broken("rules.toml", "embassy_answer = [\"cannot_issue_in_china\"]", "embassy_answer = [\"cannot_issue\"]");
+    reports(&p, "rules.toml", "rule.route.embassy_cannot_issue", "unknown value");
+}
+
+#[test]
+fn missing_language_is_reported() {
+    let p = broken("warnings.toml", "zh = \"暂时不要更改行程\"", "");
+    reports(&p, "warnings.toml", "warn.no_travel_changes", "Chinese text missing");
+}
+
+#[test]
+fn statement_without_source_is_reported() {
+    let p = broken("warnings.toml", "sources = [\"article\", \"law-2012\"]\n\n[[warning]]\nid = \"warn.carry_documents\"", "sources = []\n\n[[warning]]\nid = \"warn.carry_documents\"");
+    reports(&p, "warnings.toml", "warn.no_travel_changes", "no source");
+    let p = broken("offices.toml", "sources = [\"shanghai-faq\"]", "sources = [\"shanghai-faq\", \"no-such-source\"]");
+    reports(&p, "offices.toml", "office.shanghai.exit_entry", "unknown source id");
+}
+
+#[test]
+fn uncited_source_is_reported() {
+    let p = broken("sources.toml", "[[source]]\nid = \"article\"", "[[source]]\nid = \"never-cited\"\ntitle = { en = \"x\", zh = \"x\" }\npublisher = \"x\"\nkind = \"secondary\"\ndate = \"2024\"\n\n[[source]]\nid = \"article\"");
+    reports(&p, "sources.toml", "never-cited", "not cited");
+}
+
+#[test]
+fn unreachable_items_are_reported() {
+    // A step no rule selects, and a rule that can never hold.
+    let p = broken("rules.toml", "when = { route = [\"route.permit\"] }\nwhy = { en = \"The permit is collected", "when = { route = [\"route.permit\"], document_state = [\"have_it\"] }\nwhy = { en = \"The permit is collected");
+    reports(&p, "steps.toml", "step.collect_permit", "no answers can reach");
+    reports(&p, "rules.toml", "rule.step.collect_permit", "no answers can reach");
+    // An office whose only role no step asks for.
+    let p = broken("steps.toml", "office_role = \"loss_report\"", "office_role = \"loss\"");
+    reports(&p, "offices.toml", "office.shenzhen.exit_entry", "no answers can reach");
+    let p = broken("warnings.toml", "id = \"warn.exit_bar\"", "id = \"warn.exit_bar\"\ntitle = { en = \"x\", zh = \"x\" }\nbody = { en = \"x\", zh = \"x\" }\nsources = [\"law-2012\"]\n\n[[warning]]\nid = \"warn.orphan\"");
+    reports(&p, "warnings.toml", "warn.orphan", "no answers can reach");
+}
+
+#[test]
+fn malformed_phone_and_dates_are_reported() {
+    let p = broken("steps.toml", "number = \"12367\"", "number = \"1236 7\"");
+    reports(&p, "steps.toml", "step.call_12367", "malformed phone");
+    let p = broken("offices.toml", "last_checked = \"2026-11-26\"", "last_checked = \"2026-13-26\"");
+    reports(&p, "offices.toml", "office.beijing.loss_window", "malformed last_checked");
+    let p = broken("sources.toml", "date = \"2013-09-01\"", "date = \"Sept 2013\"");
+    reports(&p, "sources.toml", "reg-2013", "malformed date");
+}
+
+#[test]
+fn unreadable_file_is_reported_with_its_name() {
+    let p = broken("routes.toml", "[[route]]", "[[route]\n");
+    reports(&p, "routes.toml", "-", "cannot be read");
+}
