@@ -1,0 +1,256 @@
+//! The content tool for people who maintain the procedure data.
+//!
+//! ```text
+//! sos scenarios PATH...            run scenario files or folders of them; exit 1 on a failure
+//! sos plan ANSWERS.toml [--json]   the result for an answers file (question = "value" lines)
+//! sos graph                        the decision graph as Graphviz DOT
+//! sos sources [--older-than DAYS]  the sources with kind and date (and the offices' last check)
+//! sos due 2026-09-28 30            the last day of a decision period, and whether estimated
+//! sos check                        the content check
+//! sos bench [--full]               time the exhaustive walk and one evaluation
+//! ```
+
+use passport_sos::content::{self, Content, Lang};
+use passport_sos::engine::{self, explore, scenario, Answers};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let c = content::bundled();
+    let result = match args.first().map(|s| s.as_str()) {
+        Some("scenarios") if args.len() > 1 => scenarios(c, &args[1..]),
+        Some("plan") if args.len() > 1 => plan(c, &args[1], args.iter().any(|a| a == "--json")),
+        Some("graph") => {
+            print!("{}", engine::graph::dot(c));
+            Ok(true)
+        }
+        Some("sources") => sources(c, &args[1..]),
+        Some("due") if args.len() == 3 => due(&args[1], &args[2]),
+        Some("check") => {
+            let problems = content::check(content::BUNDLED_FILES);
+            problems.iter().for_each(|p| println!("{p}"));
+            println!("{} problem(s)", problems.len());
+            Ok(problems.is_empty())
+        }
+        Some("bench") => bench(c, args.iter().any(|a| a == "--full")),
+        _ => Err("usage: sos scenarios PATH... | plan ANSWERS.toml [--json] | graph | sources [--older-than DAYS] | due YYYY-MM-DD DAYS | check | bench [--full]".to_string()),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() || e.extension().is_some_and(|x| x == "toml") {
+                collect(&e, out)?;
+            }
+        }
+        Ok(())
+    } else if path.is_file() {
+        out.push(path.to_path_buf());
+        Ok(())
+    } else {
+        Err(format!("{}: no such file or folder", path.display()))
+    }
+}
+
+fn scenarios(c: &Content, paths: &[String]) -> Result<bool, String> {
+    let mut files = Vec::new();
+    for p in paths {
+        collect(Path::new(p), &mut files)?;
+    }
+    let (mut passed, mut failed) = (0, 0);
+    for f in &files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        match scenario::run(c, &text) {
+            Ok(r) if r.passed() => {
+                passed += 1;
+                println!("pass  {}  ({})", f.display(), r.title);
+            }
+            Ok(r) => {
+                failed += 1;
+                println!("FAIL  {}  ({})", f.display(), r.title);
+                r.failures.iter().for_each(|x| println!("        {x}"));
+            }
+            Err(e) => {
+                failed += 1;
+                println!("ERROR {}  {e}", f.display());
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed, {} file(s)", files.len());
+    Ok(failed == 0 && !files.is_empty())
+}
+
+fn plan(c: &Content, path: &str, json: bool) -> Result<bool, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    // Accept both a bare answers file and a scenario file's [answers] table.
+    let table = match table.get("answers") {
+        Some(toml::Value::Table(t)) => t.clone(),
+        _ => table,
+    };
+    let mut answers = Answers::default();
+    for (q, v) in &table {
+        match v.as_str() {
+            Some(v) => answers.set(q, v),
+            None => return Err(format!("{path}: `{q}` must be a string")),
+        }
+    }
+    let o = engine::evaluate(c, &answers);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&o).map_err(|e| e.to_string())?);
+        return Ok(true);
+    }
+    let t = |x: &content::Text| x.get(Lang::En).to_string();
+    println!("route: {}", o.route);
+    if !o.possible_routes.is_empty() {
+        println!("possible routes: {}", o.possible_routes.join(", "));
+    }
+    println!("next question: {}", o.next_question.unwrap_or("(none)"));
+    println!("questions in play: {}", o.questions_in_play.join(", "));
+    println!("\nsteps:");
+    for (i, s) in o.steps.iter().enumerate() {
+        let def = c.step(s.id).expect("outcome ids resolve");
+        let flag = match (s.certain, s.done) {
+            (_, true) => " [done]",
+            (false, _) => " [may apply]",
+            _ => "",
+        };
+        println!("{:2}. {} — {}{}", i + 1, s.id, t(&def.title), flag);
+        for f in &s.because {
+            println!("      because {} [{}]", f.rule, f.sources.join(", "));
+        }
+        for l in s.bring.iter().chain(&s.notes) {
+            println!("      - {}{}", l.id, if l.certain { "" } else { " (may apply)" });
+        }
+        for p in &s.phones {
+            println!("      tel {}", p.number);
+        }
+        for off in &s.offices {
+            println!("      office {off}");
+        }
+        for w in &s.working_days {
+            println!("      {} working days ({}) [{}]", w.days, w.scope, w.sources.join(", "));
+        }
+    }
+    for (name, list) in [("warnings", &o.warnings), ("unknowns", &o.unknowns)] {
+        println!("\n{name}:");
+        for w in list.iter() {
+            let rules: Vec<&str> = w.because.iter().map(|f| f.rule).collect();
+            println!("  {}{} (because {})", w.id, if w.certain { "" } else { " [may apply]" }, rules.join(", "));
+        }
+    }
+    println!("\nopen questions:");
+    for q in &o.open_questions {
+        let who = c.question(q.question).map(|x| t(&x.who_can_answer)).unwrap_or_default();
+        println!("  {} — ask: {}", q.question, who);
+    }
+    if let Some(n) = &o.nationality {
+        match o.emergency_document.and_then(|d| c.emergency_document(d)) {
+            Some(d) => println!("\nemergency document ({n}): {}", t(&d.name)),
+            None => println!("\nemergency document ({n}): not known"),
+        }
+    }
+    for i in &o.ignored_answers {
+        println!("ignored: {} = {} ({})", i.question, i.value, i.reason);
+    }
+    Ok(true)
+}
+
+fn today() -> chrono::NaiveDate {
+    let days = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch") + chrono::Days::new(days)
+}
+
+/// The latest day a partial date can stand for, so only sources surely older are listed.
+fn latest_day(date: &str) -> Option<chrono::NaiveDate> {
+    let p = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    match date.len() {
+        4 => p(&format!("{date}-12-31")),
+        7 => p(&format!("{date}-01")).and_then(|d| d.checked_add_months(chrono::Months::new(1))).map(|d| d.pred_opt().unwrap_or(d)),
+        _ => p(date),
+    }
+}
+
+fn sources(c: &Content, args: &[String]) -> Result<bool, String> {
+    let older = match args {
+        [] => None,
+        [flag, n] if flag == "--older-than" => Some(n.parse::<i64>().map_err(|_| format!("--older-than: `{n}` is not a number of days"))?),
+        _ => return Err("usage: sos sources [--older-than DAYS]".into()),
+    };
+    let today = today();
+    let old = |date: &str| match (older, latest_day(date)) {
+        (None, _) => true,
+        (Some(n), Some(d)) => (today - d).num_days() > n,
+        (Some(_), None) => true, // an unknown date is never known to be fresh
+    };
+    for s in c.sources.iter().filter(|s| old(&s.date)) {
+        println!("{:18} {:17} {:10} {}", s.id, s.kind, s.date, s.title.en);
+    }
+    for o in c.offices.iter().filter(|o| old(&o.last_checked)) {
+        println!("{:18} {:17} {:10} {} (last checked)", o.id, "office", o.last_checked, o.name.en);
+    }
+    Ok(true)
+}
+
+fn due(accepted: &str, days: &str) -> Result<bool, String> {
+    let date = chrono::NaiveDate::parse_from_str(accepted, "%Y-%m-%d").map_err(|_| format!("`{accepted}` is not a YYYY-MM-DD date"))?;
+    let n: u32 = days.parse().map_err(|_| format!("`{days}` is not a number of working days"))?;
+    let d = passport_sos::calendar::due_date(date, n);
+    println!("{} working days after {date}: {}{}", n, d.date, if d.estimate { " (estimate)" } else { "" });
+    println!("estimate: {}", d.estimate);
+    Ok(true)
+}
+
+fn bench(c: &Content, full: bool) -> Result<bool, String> {
+    let start = Instant::now();
+    let mut routes = 0usize;
+    let n = explore::exhaustive(c, &mut |_, o| routes += o.steps.len());
+    let walk = start.elapsed();
+    println!("exhaustive walk: {n} evaluations in {:.1} ms ({:.2} µs each)", walk.as_secs_f64() * 1e3, walk.as_secs_f64() * 1e6 / n as f64);
+    let answers = Answers::from_pairs(&[
+        ("document_state", "stolen"),
+        ("urgency", "urgent"),
+        ("location", "haikou"),
+        ("age_16_plus", "yes"),
+        ("loss_report", "certificate_in_hand"),
+        ("embassy_contact", "yes"),
+        ("embassy_answer", "cannot_issue_in_china"),
+        ("exit_bar", "prefer_not_to_say"),
+        ("nationality", "US"),
+    ]);
+    let runs = 20_000;
+    let start = Instant::now();
+    let mut steps = 0;
+    for _ in 0..runs {
+        steps += engine::evaluate(c, std::hint::black_box(&answers)).steps.len();
+    }
+    let one = start.elapsed().as_secs_f64() / runs as f64;
+    println!("one evaluation (full permit case in Haikou): {:.2} µs ({steps} steps over {runs} runs)", one * 1e6);
+    let start = Instant::now();
+    let mut count = 0;
+    explore::flow_walk(c, &mut |_, _| count += 1);
+    println!("flow walk (content check reachability): {count} evaluations in {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    if full {
+        let start = Instant::now();
+        let n = explore::complete(c, &mut |_, o| routes += o.warnings.len());
+        println!("complete product: {n} evaluations in {:.1} s", start.elapsed().as_secs_f64());
+    }
+    let _ = routes;
+    Ok(true)
+}

@@ -1,0 +1,60 @@
+//! Runs every scenario file under tests/scenarios through the same runner as `sos scenarios`.
+
+use passport_sos::{content, engine::scenario};
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).expect("tests/scenarios exists") {
+        let p = e.expect("readable entry").path();
+        if p.is_dir() {
+            files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_scenario_passes() {
+    let mut all = Vec::new();
+    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios"), &mut all);
+    all.sort();
+    let mut failures = Vec::new();
+    for f in &all {
+        let text = std::fs::read_to_string(f).unwrap();
+        match scenario::run(content::bundled(), &text) {
+            Ok(r) if r.passed() => {}
+            Ok(r) => failures.push(format!("{}: {}", f.display(), r.failures.join("; "))),
+            Err(e) => failures.push(format!("{}: {e}", f.display())),
+        }
+    }
+    assert!(all.len() >= 30, "expected the project's scenarios, found {}", all.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn each_spec_rule_route_and_location_has_a_scenario() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let names: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    for rule in 1..=8 {
+        assert!(names.iter().any(|n| n.starts_with(&format!("rule{rule}_"))), "no scenario for rule {rule}");
+    }
+    let c = content::bundled();
+    for r in &c.routes {
+        let stem = r.id.trim_start_matches("route.");
+        assert!(names.iter().any(|n| n.starts_with(&format!("route_{stem}"))), "no scenario for {}", r.id);
+    }
+    for l in &c.question("location").unwrap().options {
+        assert!(names.iter().any(|n| n.contains(&format!("location_{}.", l.id))), "no scenario for location {}", l.id);
+    }
+}
+
+#[test]
+fn a_wrong_expectation_fails_and_a_bad_file_is_an_error() {
+    let c = content::bundled();
+    let r = scenario::run(c, "title = \"x\"\n[answers]\ndocument_state = \"have_it\"\n[expect]\nroute = \"route.permit\"\n").unwrap();
+    assert!(!r.passed());
+    assert!(scenario::run(c, "title = \"x\"\n[answers]\nnope = \"1\"\n").is_err());
+    assert!(scenario::run(c, "title = \"x\"\n[expect]\nsteps_exclude = [\"step.typo\"]\n").is_err());
+    assert!(scenario::run(c, "[answers").is_err());
+}
