@@ -245,7 +245,7 @@ fn resolve(c: &Content, answers: &Answers) -> Resolved {
     // asked_when only refers to earlier questions, so one pass in order settles it.
     let mut in_play = vec![false; n];
     for i in 0..n {
-        in_play[i] = eval(c, &c.questions[i].asked, &state, RouteFact::Undecided) != Tri::False;
+        in_play[i] = eval_na(c, &c.questions[i].asked, &state, RouteFact::Undecided, Tri::False) != Tri::False;
         if !in_play[i] {
             if state[i] != State::Unanswered {
                 let q = &c.questions[i].id;
@@ -263,11 +263,19 @@ fn resolve(c: &Content, answers: &Answers) -> Resolved {
 }
 
 fn term_value(c: &Content, fact: Fact, mask: u32, state: &[State], route: RouteFact) -> Tri {
+    term_value_na(c, fact, mask, state, route, Tri::Unknown)
+}
+
+/// `not_in_play`: what a question that does not apply counts as. For deciding whether to ask
+/// a later question it is false (a question about an answer that cannot be given is not
+/// asked); for rules it is unknown (the fact is simply not known).
+fn term_value_na(c: &Content, fact: Fact, mask: u32, state: &[State], route: RouteFact, not_in_play: Tri) -> Tri {
     let tri = |b: bool| if b { Tri::True } else { Tri::False };
     match fact {
         Fact::Question(q) => match state[q] {
             State::Value(v) if c.questions[q].options[v].means_unknown => Tri::Unknown,
             State::Value(v) => tri(mask & (1 << v) != 0),
+            State::NotInPlay => not_in_play,
             _ => Tri::Unknown,
         },
         Fact::Route => match route {
@@ -290,9 +298,13 @@ fn term_value(c: &Content, fact: Fact, mask: u32, state: &[State], route: RouteF
 }
 
 fn eval(c: &Content, cond: &Cond, state: &[State], route: RouteFact) -> Tri {
+    eval_na(c, cond, state, route, Tri::Unknown)
+}
+
+fn eval_na(c: &Content, cond: &Cond, state: &[State], route: RouteFact, not_in_play: Tri) -> Tri {
     let mut result = Tri::True;
     for t in &cond.0 {
-        result = result.min(term_value(c, t.fact, t.mask, state, route));
+        result = result.min(term_value_na(c, t.fact, t.mask, state, route, not_in_play));
         if result == Tri::False {
             break;
         }
