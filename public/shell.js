@@ -1,0 +1,70 @@
+// The page side of offline support. Plain JavaScript so that it runs before, and without,
+// the WebAssembly: the update notice and the start-up failure notice must work even when the
+// app itself does not.
+(function () {
+  "use strict";
+
+  // If the app never mounts (an old browser, a broken download), say so instead of
+  // leaving an empty page under the hotline.
+  function showFailure() {
+    var app = document.getElementById("app");
+    if (app && app.childElementCount === 0) {
+      document.getElementById("app-failed").hidden = false;
+    }
+  }
+  window.addEventListener("unhandledrejection", showFailure);
+  window.addEventListener("error", function (event) {
+    // Only a script or wasm load failure matters here, not an image.
+    if (event.target === window || (event.target && event.target.tagName === "SCRIPT")) showFailure();
+  }, true);
+
+  // Service workers exist only on secure origins; a phone on http://LAN-IP has none and
+  // the app simply runs online.
+  if (!("serviceWorker" in navigator)) return;
+
+  var notice = document.getElementById("update-ready");
+  var button = document.getElementById("update-reload");
+  var reloading = false;
+
+  function offer(worker) {
+    // Never swap the app under a person mid-way: the new version waits for their tap.
+    notice.hidden = false;
+    button.onclick = function () {
+      button.disabled = true;
+      worker.postMessage({ type: "activate-now" });
+    };
+  }
+
+  function watch(registration) {
+    if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
+    registration.addEventListener("updatefound", function () {
+      var incoming = registration.installing;
+      if (!incoming) return;
+      incoming.addEventListener("statechange", function () {
+        // The first install has no controller yet: nothing to replace, nothing to offer.
+        if (incoming.state === "installed" && navigator.serviceWorker.controller) offer(incoming);
+      });
+    });
+  }
+
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    // Only reload when the person asked for the new version; the first install's
+    // clients.claim() also fires this event and must not reload the page.
+    if (button.disabled && !reloading) {
+      reloading = true;
+      window.location.reload();
+    }
+  });
+
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("sw.js").then(function (registration) {
+      watch(registration);
+      // Look for a new version whenever the app comes back to the foreground.
+      document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "visible") registration.update().catch(function () {});
+      });
+    }).catch(function () {
+      // Offline support is an extra: without it the app still works while online.
+    });
+  });
+})();

@@ -1,0 +1,57 @@
+// The service worker: the whole app is precached at install, so after one visit it opens
+// with no network at all. Plain JavaScript, because a wasm worker would have to fetch and
+// compile its module on every wake-up.
+//
+// The build (tools/post_build.mjs) rewrites the next line with the list of every file of the
+// build and a version hashed from their contents, so any change to any file installs anew.
+const BUILD = { version: "unbuilt", files: [] };
+
+const CACHE = "passport-sos-" + BUILD.version;
+const INDEX = new URL("index.html", self.registration.scope).href;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // cache: "reload" skips the HTTP cache, so a stale index.html never gets precached.
+      cache.addAll(BUILD.files.map((file) => new Request(file, { cache: "reload" })))
+    )
+  );
+  // No skipWaiting() here: a new version waits until the person taps "Reload".
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "activate-now") self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(
+        keys.filter((key) => key.startsWith("passport-sos-") && key !== CACHE)
+          .map((key) => caches.delete(key))
+      ))
+      // The first install takes the open page at once, so it works offline from now on.
+      .then(() => self.clients.claim())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+
+  if (request.mode === "navigate") {
+    // Every page of the app is the same index.html; the router inside picks the screen.
+    event.respondWith(
+      caches.open(CACHE)
+        .then((cache) => cache.match(INDEX))
+        .then((cached) => cached || fetch(request))
+    );
+    return;
+  }
+
+  event.respondWith(
+    caches.open(CACHE)
+      .then((cache) => cache.match(request, { ignoreSearch: true }))
+      .then((cached) => cached || fetch(request))
+  );
+});

@@ -1,0 +1,65 @@
+// Trunk post_build hook: runs in the staging folder once every asset is final (hashed names,
+// wasm-opt done). It does two things a static host cannot:
+//  1. gives the service worker the list of every file of this build, and a cache version
+//     hashed from the files' contents (Trunk's file names are hashed before wasm-opt runs,
+//     so names alone would miss an optimiser-only change);
+//  2. writes brotli and gzip copies beside every file, so any host that serves precompressed
+//     files sends a phone on slow 3G the smallest bytes.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync, chmodSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const root = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!root) {
+  console.error("post_build: TRUNK_STAGING_DIR is not set (run through trunk, or pass the folder)");
+  process.exit(1);
+}
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : [path];
+  });
+}
+
+const isCompressedCopy = (path) => path.endsWith(".br") || path.endsWith(".gz");
+const files = walk(root).filter((path) => !isCompressedCopy(path)).sort();
+const urlOf = (path) => relative(root, path).split(sep).join("/");
+
+const worker = join(root, "sw.js");
+const precached = files.filter((path) => path !== worker);
+const hash = createHash("sha256");
+for (const path of precached) {
+  hash.update(urlOf(path));
+  hash.update("\0");
+  hash.update(readFileSync(path));
+}
+const version = hash.digest("hex").slice(0, 16);
+const build = { version, files: precached.map(urlOf) };
+
+const workerSource = readFileSync(worker, "utf8");
+const marker = /^const BUILD = .*;$/m;
+if (!marker.test(workerSource)) {
+  console.error("post_build: sw.js has no `const BUILD = …;` line to fill in");
+  process.exit(1);
+}
+writeFileSync(worker, workerSource.replace(marker, `const BUILD = ${JSON.stringify(build)};`));
+
+let raw = 0, gz = 0, br = 0;
+for (const path of files) {
+  const body = readFileSync(path);
+  const brotli = brotliCompressSync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
+  const gzip = gzipSync(body, { level: 9 });
+  writeFileSync(path + ".br", brotli);
+  writeFileSync(path + ".gz", gzip);
+  // Hooks may leave files 0600; a static host running as another user could not read them.
+  for (const out of [path, path + ".br", path + ".gz"]) chmodSync(out, 0o644);
+  raw += statSync(path).size; gz += gzip.length; br += brotli.length;
+}
+console.log(`post_build: ${files.length} files, cache ${version}; raw ${raw} B, gzip ${gz} B, brotli ${br} B`);
