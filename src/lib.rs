@@ -6,3 +6,4 @@
 pub mod calendar;
 pub mod content;
 pub mod engine;
+pub mod storage;
