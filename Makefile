@@ -1,0 +1,40 @@
+# The two commands a person needs: `make run` and `make test`. Both install what is missing.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+PORT ?= 8080
+TOOLS := $(CURDIR)/.tools
+export PATH := $(TOOLS)/cargo/bin:$(TOOLS)/node/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export SOS_NODE_MODULES := $(TOOLS)/node/node_modules
+
+.PHONY: run test tools build serve test-native test-wasm test-e2e bench-engine
+
+## Build the release app and serve dist/ on http://127.0.0.1:$(PORT)
+run: build
+	node tools/serve.mjs --port $(PORT)
+
+## Every test: native, in the browser (wasm-bindgen-test), end to end
+test: tools test-native test-wasm build test-e2e
+
+tools:
+	@bash tools/setup.sh
+
+build: tools
+	trunk build --release
+
+serve:
+	node tools/serve.mjs --port $(PORT)
+
+test-native:
+	cargo test --quiet
+
+# Only the browser test target: the native tests use the file system and proptest.
+test-wasm: tools
+	cargo test --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+## How long the engine takes (not a test: prints figures)
+bench-engine:
+	cargo run --release --quiet --bin sos -- bench
