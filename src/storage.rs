@@ -4,7 +4,10 @@
 //! tested natively; the browser side (`browser`) never panics and never silently overwrites
 //! a value it could not read: that value is kept aside under its own key first.
 
+use crate::content::Lang;
+use crate::engine::Answers;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The local-storage key of the envelope.
@@ -12,10 +15,20 @@ pub const KEY: &str = "passport-sos";
 /// Where an envelope that could not be read is kept, untouched, for the person or a later
 /// version of the app to recover.
 pub const KEPT_ASIDE_KEY: &str = "passport-sos.unreadable";
-/// The schema this version writes. Bump it with a migration step, never in place.
+/// The schema this version writes. Bump it with a step in [`MIGRATIONS`], never in place.
 pub const SCHEMA: u32 = 1;
+/// An export file says what it is, so importing some other JSON file is refused clearly.
+pub const EXPORT_MARK: &str = "passport-sos-progress";
+/// A year of notes on every step is a few kilobytes; anything near this size is not ours.
+pub const IMPORT_LIMIT: usize = 512 * 1024;
+
+/// Moves a saved value from schema N to N + 1; entry 0 upgrades schema 1. Every schema ever
+/// shipped keeps a sample in tests/fixtures/storage/ that must still load, with nothing lost.
+/// Schema 1 is the first one shipped, so the chain is still empty.
+const MIGRATIONS: &[fn(Value) -> Value] = &[];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Envelope {
     pub schema: u32,
     /// `en` or `zh`; `None` until the person chooses, so the browser's language decides.
@@ -23,12 +36,13 @@ pub struct Envelope {
     pub locale: Option<String>,
     /// Question id to answer value, as the engine takes them.
     #[serde(default)]
-    pub answers: BTreeMap<String, String>,
+    pub answers: Answers,
     #[serde(default)]
     pub progress: Progress,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Progress {
     /// Step id to what the person has recorded for it.
     #[serde(default)]
@@ -36,6 +50,7 @@ pub struct Progress {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StepProgress {
     #[serde(default)]
     pub done: bool,
@@ -54,18 +69,36 @@ impl Envelope {
         Envelope { schema: SCHEMA, ..Default::default() }
     }
 
+    /// True when nothing worth keeping has been entered yet.
+    pub fn is_empty(&self) -> bool {
+        self.answers.0.is_empty() && self.progress.steps.is_empty()
+    }
+
     pub fn encode(&self) -> String {
         // Serialising these plain maps and strings cannot fail.
         serde_json::to_string(self).unwrap_or_default()
     }
 
     pub fn decode(text: &str) -> Result<Envelope, DecodeError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| DecodeError::NotReadable)?;
-        let schema = value.get("schema").and_then(|s| s.as_u64()).ok_or(DecodeError::NotReadable)?;
+        let value: Value = serde_json::from_str(text).map_err(|_| DecodeError::NotReadable)?;
+        Envelope::from_value(value)
+    }
+
+    /// Unknown fields are refused rather than ignored: ignoring them would drop them on the
+    /// next save, and a value this version cannot fully read must be kept aside instead.
+    fn from_value(value: Value) -> Result<Envelope, DecodeError> {
+        let schema = value.get("schema").and_then(Value::as_u64).ok_or(DecodeError::NotReadable)?;
         if schema > u64::from(SCHEMA) {
             return Err(DecodeError::NewerSchema(schema));
         }
+        if schema == 0 {
+            return Err(DecodeError::NotReadable);
+        }
+        let mut value = value;
+        for step in &MIGRATIONS[(schema - 1) as usize..] {
+            value = step(value);
+        }
+        value["schema"] = Value::from(SCHEMA);
         serde_json::from_value(value).map_err(|_| DecodeError::NotReadable)
     }
 }
@@ -76,6 +109,55 @@ pub enum DecodeError {
     NotReadable,
     /// Written by a newer version of the app than this one.
     NewerSchema(u64),
+}
+
+/// The text of an export file: the envelope, marked as ours, readable by a person.
+pub fn export_text(envelope: &Envelope) -> String {
+    let mut value = serde_json::to_value(envelope).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("app".into(), Value::from(EXPORT_MARK));
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+/// Reads an export file, through the same migrations as saved state. Nothing is changed
+/// here: the caller shows what would be replaced and asks first.
+pub fn import_text(text: &str) -> Result<Envelope, ImportError> {
+    if text.len() > IMPORT_LIMIT {
+        return Err(ImportError::TooLarge);
+    }
+    let mut value: Value = serde_json::from_str(text).map_err(|_| ImportError::NotAProgressFile)?;
+    match value.as_object_mut().and_then(|map| map.remove("app")) {
+        Some(Value::String(mark)) if mark == EXPORT_MARK => {}
+        _ => return Err(ImportError::NotAProgressFile),
+    }
+    Envelope::from_value(value).map_err(|error| match error {
+        DecodeError::NewerSchema(_) => ImportError::NewerVersion,
+        DecodeError::NotReadable => ImportError::Damaged,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge,
+    NotAProgressFile,
+    NewerVersion,
+    Damaged,
+}
+
+impl ImportError {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ImportError::TooLarge, Lang::En) => "This file is too large to be a Passport SOS progress file. Nothing was changed.",
+            (ImportError::TooLarge, Lang::Zh) => "该文件过大，不是本应用的进度文件。未作任何更改。",
+            (ImportError::NotAProgressFile, Lang::En) => "This is not a Passport SOS progress file. Choose the file the app exported. Nothing was changed.",
+            (ImportError::NotAProgressFile, Lang::Zh) => "这不是本应用导出的进度文件。请选择由本应用导出的文件。未作任何更改。",
+            (ImportError::NewerVersion, Lang::En) => "This file comes from a newer version of the app. Update the app, then import it again. Nothing was changed.",
+            (ImportError::NewerVersion, Lang::Zh) => "该文件来自更新版本的应用。请先更新应用，再重新导入。未作任何更改。",
+            (ImportError::Damaged, Lang::En) => "This progress file is damaged or incomplete and cannot be read. Nothing was changed.",
+            (ImportError::Damaged, Lang::Zh) => "该进度文件已损坏或不完整，无法读取。未作任何更改。",
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -116,6 +198,15 @@ pub mod browser {
         }
     }
 
+    /// Removes everything this app stored on the phone, the kept-aside copy included.
+    pub fn erase() -> bool {
+        if !available() {
+            return false;
+        }
+        let storage = LocalStorage::raw();
+        storage.remove_item(KEY).is_ok() && storage.remove_item(KEPT_ASIDE_KEY).is_ok()
+    }
+
     /// Returns false when the value could not be written (blocked or full storage).
     pub fn save(envelope: &Envelope) -> bool {
         available() && LocalStorage::raw().set_item(KEY, &envelope.encode()).is_ok()
@@ -130,7 +221,7 @@ mod tests {
     fn an_envelope_survives_a_round_trip() {
         let mut envelope = Envelope::new();
         envelope.locale = Some("zh".into());
-        envelope.answers.insert("document_state".into(), "stolen".into());
+        envelope.answers.set("document_state", "stolen");
         envelope.progress.steps.insert(
             "step.report_loss".into(),
             StepProgress { done: true, checked: vec!["photo".into()], note: "<b>x</b>".into(), date: None },
@@ -145,5 +236,31 @@ mod tests {
         assert_eq!(Envelope::decode(&good[..good.len() - 2]), Err(DecodeError::NotReadable));
         assert_eq!(Envelope::decode(r#"{"locale":"en"}"#), Err(DecodeError::NotReadable));
         assert_eq!(Envelope::decode(r#"{"schema":99}"#), Err(DecodeError::NewerSchema(99)));
+        assert_eq!(Envelope::decode(r#"{"schema":1,"answers":{"document_state":7}}"#), Err(DecodeError::NotReadable));
+        // A field this version does not know would be lost on the next save: refuse, keep aside.
+        assert_eq!(Envelope::decode(r#"{"schema":1,"reminders":[]}"#), Err(DecodeError::NotReadable));
+    }
+
+    #[test]
+    fn an_export_imports_back_to_the_same_progress() {
+        let mut envelope = Envelope::new();
+        envelope.answers.set("embassy_answer", "cannot_issue_in_china");
+        envelope.progress.steps.insert("step.wait_for_decision".into(), StepProgress { date: Some("2026-09-28".into()), ..Default::default() });
+        let text = export_text(&envelope);
+        assert!(text.contains(EXPORT_MARK));
+        assert_eq!(import_text(&text), Ok(envelope));
+    }
+
+    #[test]
+    fn imports_that_are_not_ours_too_big_damaged_or_newer_are_refused() {
+        assert_eq!(import_text(&" ".repeat(5 * 1024 * 1024)), Err(ImportError::TooLarge));
+        assert_eq!(import_text("\u{89}PNG\r\n"), Err(ImportError::NotAProgressFile));
+        assert_eq!(import_text(r#"{"schema":1}"#), Err(ImportError::NotAProgressFile));
+        assert_eq!(import_text(r#"{"app":"passport-sos-progress","schema":1,"answers":[]}"#), Err(ImportError::Damaged));
+        assert_eq!(import_text(r#"{"app":"passport-sos-progress","schema":2}"#), Err(ImportError::NewerVersion));
+        for error in [ImportError::TooLarge, ImportError::NotAProgressFile, ImportError::NewerVersion, ImportError::Damaged] {
+            assert!(error.message(Lang::En).contains("Nothing was changed"));
+            assert!(error.message(Lang::Zh).contains("未作任何更改"));
+        }
     }
 }

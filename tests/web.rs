@@ -12,7 +12,7 @@ fn progress_written_to_local_storage_is_read_back() {
     LocalStorage::clear();
     let mut envelope = Envelope::new();
     envelope.locale = Some("zh".into());
-    envelope.answers.insert("document_state".into(), "lost".into());
+    envelope.answers.set("document_state", "lost");
     assert!(browser::save(&envelope));
     assert_eq!(browser::load(), (envelope, LoadNote::Restored));
 }
@@ -28,6 +28,16 @@ fn an_unreadable_saved_state_is_kept_aside_not_overwritten() {
         LocalStorage::raw().get_item(KEPT_ASIDE_KEY).unwrap().as_deref(),
         Some("{\"schema\":1,\"answers\":")
     );
+}
+
+#[wasm_bindgen_test]
+fn erase_removes_the_progress_and_the_kept_aside_copy() {
+    LocalStorage::clear();
+    LocalStorage::raw().set_item(KEPT_ASIDE_KEY, "{").unwrap();
+    assert!(browser::save(&Envelope::new()));
+    assert!(browser::erase());
+    assert_eq!(LocalStorage::raw().get_item(KEY).unwrap(), None);
+    assert_eq!(LocalStorage::raw().get_item(KEPT_ASIDE_KEY).unwrap(), None);
 }
 
 #[wasm_bindgen_test]
