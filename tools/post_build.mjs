@@ -4,7 +4,10 @@
 //     hashed from the files' contents (Trunk's file names are hashed before wasm-opt runs,
 //     so names alone would miss an optimiser-only change);
 //  2. writes brotli and gzip copies beside every file, so any host that serves precompressed
-//     files sends a phone on slow 3G the smallest bytes.
+//     files sends a phone on slow 3G the smallest bytes;
+//  3. pins index.html's inline script and style by hash in a Content-Security-Policy meta
+//     tag, so the policy travels with the files to any static host: nothing from another
+//     origin, no eval beyond WebAssembly's, no inline code but these exact bytes.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync, chmodSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -27,6 +30,9 @@ const isCompressedCopy = (path) => path.endsWith(".br") || path.endsWith(".gz");
 const files = walk(root).filter((path) => !isCompressedCopy(path)).sort();
 const urlOf = (path) => relative(root, path).split(sep).join("/");
 
+const indexPath = join(root, "index.html");
+writeFileSync(indexPath, withPolicy(readFileSync(indexPath, "utf8")));
+
 const worker = join(root, "sw.js");
 const precached = files.filter((path) => path !== worker);
 const hash = createHash("sha256");
@@ -45,6 +51,31 @@ if (!marker.test(workerSource)) {
   process.exit(1);
 }
 writeFileSync(worker, workerSource.replace(marker, `const BUILD = ${JSON.stringify(build)};`));
+
+function withPolicy(html) {
+  const digest = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+  const inline = (tag) =>
+    [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, "g"))]
+      .filter((match) => !/\ssrc=/.test(match[1] || ""))
+      .map((match) => digest(match[2]));
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${inline("script").join(" ")}`,
+    `style-src 'self' ${inline("style").join(" ")}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const previous = /<meta http-equiv="Content-Security-Policy"[^>]*>/;
+  if (previous.test(html)) return html.replace(previous, meta);
+  // Right after the charset, so the policy covers everything that follows.
+  return html.replace(/(<meta charset=[^>]*>)/i, `$1${meta}`);
+}
 
 let raw = 0, gz = 0, br = 0;
 for (const path of files) {

@@ -84,6 +84,16 @@ export function recordRequests(context) {
   return urls;
 }
 
+/** Collects Content-Security-Policy violations in every page of the context. */
+export async function recordPolicyViolations(context) {
+  await context.addInitScript(() => {
+    window.__policyViolations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__policyViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+}
+
 export async function waitForServiceWorkerControl(page) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PHONE, artifacts, launch, projectRoot, recordRequests, serveCopy, waitForServiceWorkerControl } from "./harness.mjs";
+import { PHONE, artifacts, launch, projectRoot, recordPolicyViolations, recordRequests, serveCopy, waitForServiceWorkerControl } from "./harness.mjs";
 
 describe("app shell", () => {
   let server, browser, context, page, requests;
@@ -15,6 +15,7 @@ describe("app shell", () => {
     browser = await launch();
     context = await browser.newContext(PHONE);
     requests = recordRequests(context);
+    await recordPolicyViolations(context);
     page = await context.newPage();
   });
 
@@ -113,6 +114,14 @@ describe("app shell", () => {
         assert.equal(`${width}x${height}`, icon.sizes, icon.src);
       }
     }
+  });
+
+  test("the page carries a strict content security policy and breaks none of it", async () => {
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    assert.match(policy, /default-src 'self'/);
+    assert.match(policy, /connect-src 'self'/);
+    assert.doesNotMatch(policy, /unsafe-inline|'unsafe-eval'/);
+    assert.deepEqual(await page.evaluate(() => window.__policyViolations), []);
   });
 
   test("no request ever went to another origin", () => {
