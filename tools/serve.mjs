@@ -93,6 +93,9 @@ const server = createServer(async (request, response) => {
     "Cache-Control": cacheControl(name),
     "Vary": "Accept-Encoding",
     "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    // The rest of the policy is a meta tag in index.html; framing can only be refused here.
+    "Content-Security-Policy": "frame-ancestors 'none'",
   };
   const copy = await smallerCopy(path, String(request.headers["accept-encoding"] || ""), size);
   const body = await readFile(copy ? copy.path : path);
