@@ -31,7 +31,16 @@ fn exhaustive_walk_holds_the_invariants() {
             assert!(o.warning("warn.exit_bar").is_some_and(|w| w.certain), "{a:?}");
         }
         for s in &o.steps {
-            assert!(c.step(s.id).is_some() && !s.because.is_empty());
+            let def = c.step(s.id).unwrap();
+            assert!(!s.because.is_empty());
+            // The officer sentence is the step's default exactly when no variant was chosen.
+            match s.officer_variant {
+                None => assert!(std::ptr::eq(s.officer_sentence, &def.officer_sentence), "{a:?}"),
+                Some(v) => {
+                    let var = def.officer_variants.iter().find(|x| x.id == v).unwrap();
+                    assert!(std::ptr::eq(s.officer_sentence, &var.text), "{a:?}");
+                }
+            }
         }
     });
     assert_eq!(n, checked);

@@ -57,4 +57,14 @@ fn a_wrong_expectation_fails_and_a_bad_file_is_an_error() {
     assert!(scenario::run(c, "title = \"x\"\n[answers]\nnope = \"1\"\n").is_err());
     assert!(scenario::run(c, "title = \"x\"\n[expect]\nsteps_exclude = [\"step.typo\"]\n").is_err());
     assert!(scenario::run(c, "[answers").is_err());
+    // Officer-sentence variants and shown wording.
+    let no_loss = "title = \"x\"\n[answers]\ndocument_state = \"have_it\"\n[expect]\n";
+    assert!(scenario::run(c, &format!("{no_loss}officer_sentences = {{ \"step.typo\" = \"default\" }}\n")).is_err());
+    assert!(scenario::run(c, &format!("{no_loss}officer_sentences = {{ \"step.call_12367\" = \"officer.typo\" }}\n")).is_err());
+    let r = scenario::run(c, &format!("{no_loss}officer_sentences = {{ \"step.report_loss\" = \"default\" }}\n")).unwrap();
+    assert!(!r.passed(), "a step not in the plan fails");
+    let r = scenario::run(c, &format!("{no_loss}text_include = [\"no such wording anywhere\"]\n")).unwrap();
+    assert!(!r.passed());
+    let r = scenario::run(c, &format!("{no_loss}text_include = [\"12367\"]\ntext_exclude = [\"no such wording anywhere\"]\n")).unwrap();
+    assert!(r.passed(), "{:?}", r.failures);
 }

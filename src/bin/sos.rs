@@ -147,6 +147,7 @@ fn plan(c: &Content, path: &str, json: bool) -> Result<bool, String> {
         for w in &s.working_days {
             println!("      {} working days ({}) [{}]", w.days, w.scope, w.sources.join(", "));
         }
+        println!("      officer ({}): {}", s.officer_variant.unwrap_or("default"), s.officer_sentence.zh);
     }
     for (name, list) in [("warnings", &o.warnings), ("unknowns", &o.unknowns)] {
         println!("\n{name}:");

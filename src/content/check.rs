@@ -28,8 +28,9 @@ const KINDS: [&str; 3] = ["official", "official-excerpt", "secondary"];
 
 /// Checks raw content files (file name -> TOML text) and returns every problem found: ids that
 /// do not resolve, texts missing a language, statements without a source or citing an unknown
-/// one, sources nothing cites, routes, steps, warnings, unknowns, offices, questions and rules
-/// that no answers can reach, malformed phone numbers and dates. Empty means the content ships.
+/// one, sources nothing cites, routes, steps, warnings, unknowns, offices, questions, rules and
+/// officer-sentence variants that no answers can reach, variants without a condition,
+/// malformed phone numbers and dates. Empty means the content ships.
 pub fn check(files: &[(&str, &str)]) -> Vec<Problem> {
     let c = match Content::from_files(files) {
         Ok(c) => c,
@@ -161,6 +162,20 @@ impl<'a> Checker<'a> {
             for p in &s.phone {
                 self.phone(f, &s.id, p, false);
             }
+            for v in &s.officer_variants {
+                let id = format!("{} / {}", s.id, v.id);
+                self.text(f, &id, "officer sentence", &v.text);
+                if !v.text.zh.chars().any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch)) {
+                    self.problem(f, &id, "officer sentence zh has no Chinese characters");
+                }
+                self.sources(f, &id, &v.sources);
+                if v.when.is_empty() {
+                    self.problem(f, &id, "an officer variant needs a `when`; without one, change the step's officer_sentence instead");
+                }
+                if !line_ids.insert(v.id.clone()) {
+                    self.problem(f, &id, "duplicate line id");
+                }
+            }
             if let Some(role) = &s.office_role {
                 roles_used.insert(role.clone());
             }
@@ -264,6 +279,7 @@ impl<'a> Checker<'a> {
                 for l in s.bring.iter().chain(&s.notes) {
                     seen.insert(l.id);
                 }
+                seen.extend(s.officer_variant);
                 seen.extend(s.offices.iter().copied());
             }
             for i in o.warnings.iter().chain(&o.unknowns).filter(|i| i.certain) {
@@ -293,6 +309,9 @@ impl<'a> Checker<'a> {
             need("steps.toml", &s.id, "step");
             for l in s.bring.iter().chain(&s.note) {
                 need("steps.toml", &l.id, "line");
+            }
+            for v in &s.officer_variants {
+                need("steps.toml", &v.id, "officer variant");
             }
         }
         for w in &c.warnings {

@@ -220,6 +220,24 @@ pub struct Phone {
     pub(crate) cond: Cond,
 }
 
+/// A wording of a step's officer sentence for some answers (`[[step.officer_variant]]`), for
+/// example "my passport was stolen" instead of "my passport can't be used". The engine shows
+/// the first variant whose `when` certainly holds, else the step's `officer_sentence`, which
+/// must therefore be true whatever the answers (see [`crate::engine::PlanStep::officer_sentence`]).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfficerSentence {
+    pub id: String,
+    /// `zh` is shown, `en` is its meaning.
+    pub text: Text,
+    pub sources: Vec<String>,
+    /// Required: a variant with no condition would always hide the step's own sentence.
+    #[serde(default)]
+    pub when: When,
+    #[serde(skip)]
+    pub(crate) cond: Cond,
+}
+
 /// A decision period in working days, national or local.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -248,8 +266,14 @@ pub struct Step {
     /// Offices at the user's location with this role are listed for the step.
     #[serde(default)]
     pub office_role: Option<String>,
-    /// A sentence to show an officer: `zh` is shown, `en` is its meaning.
+    /// A sentence to show an officer: `zh` is shown, `en` is its meaning. This is the default
+    /// wording, true for every case the step can appear in; [`Step::officer_variants`] may
+    /// replace it for some answers. Show [`crate::engine::PlanStep::officer_sentence`], which
+    /// is the wording chosen for the user's answers.
     pub officer_sentence: Text,
+    /// Wordings of the officer sentence for some answers; the first that certainly holds wins.
+    #[serde(default, rename = "officer_variant")]
+    pub officer_variants: Vec<OfficerSentence>,
     pub sources: Vec<String>,
     /// The step counts as done when this holds (for example a certificate is in hand).
     #[serde(default)]
@@ -565,6 +589,11 @@ impl Content {
                 let id = format!("{} / {}", s.id, p.number);
                 self.steps[i].phone[j].cond =
                     self.compile_when("steps.toml", &id, &p.when, None, problems);
+            }
+            for (j, v) in s.officer_variants.iter().enumerate() {
+                let id = format!("{} / {}", s.id, v.id);
+                self.steps[i].officer_variants[j].cond =
+                    self.compile_when("steps.toml", &id, &v.when, None, problems);
             }
         }
     }

@@ -25,7 +25,8 @@ fn is_solo(c: &Content, q: &str) -> bool {
         .map(|r| &r.when)
         .chain(c.steps.iter().map(|s| &s.done_when))
         .chain(c.steps.iter().flat_map(|s| s.bring.iter().chain(&s.note).map(|l| &l.when)))
-        .chain(c.steps.iter().flat_map(|s| s.phone.iter().map(|p| &p.when)));
+        .chain(c.steps.iter().flat_map(|s| s.phone.iter().map(|p| &p.when)))
+        .chain(c.steps.iter().flat_map(|s| s.officer_variants.iter().map(|v| &v.when)));
     let alone = conds.filter(|w| w.contains_key(q)).all(|w| w.len() == 1);
     let read = c.questions.iter().any(|x| x.asked_when.contains_key(q));
     alone && !read && q != super::LOCATION

@@ -37,7 +37,7 @@ pub mod explore;
 pub mod graph;
 pub mod scenario;
 
-use crate::content::{Cond, Content, Fact, QuestionKind, Target, WorkingDays, UNDETERMINED, UNKNOWN};
+use crate::content::{Cond, Content, Fact, QuestionKind, Target, Text, WorkingDays, UNDETERMINED, UNKNOWN};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -135,6 +135,12 @@ pub struct PlanStep<'c> {
     pub offices: Vec<&'c str>,
     /// The decision periods that apply (national, and local where the location has one).
     pub working_days: Vec<&'c WorkingDays>,
+    /// The sentence to show an officer for these answers (`zh` shown, `en` its meaning): the
+    /// first of the step's `officer_variants` whose condition certainly holds, else the
+    /// step's own `officer_sentence`. Show this rather than `Step::officer_sentence`.
+    pub officer_sentence: &'c Text,
+    /// The id of the variant chosen for `officer_sentence`; `None`: the step's default.
+    pub officer_variant: Option<&'c str>,
 }
 
 /// A question the user could not answer, or that cannot be asked yet, and that would change
@@ -465,6 +471,7 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
             .iter()
             .filter(|w| w.locations.is_empty() || location.is_some_and(|l| w.locations.iter().any(|x| x == l)))
             .collect();
+        let variant = step.officer_variants.iter().find(|v| eval(c, &v.cond, &r.state, route_fact) == Tri::True);
         steps.push((
             order,
             x,
@@ -478,6 +485,8 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
                 phones,
                 offices,
                 working_days,
+                officer_sentence: variant.map_or(&step.officer_sentence, |v| &v.text),
+                officer_variant: variant.map(|v| v.id.as_str()),
             },
         ));
     }

@@ -5,9 +5,15 @@
 //!
 //! `*_include` means present and certain; `*_possible` means present but depending on an open
 //! question; `*_exclude` means absent altogether.
+//!
+//! `officer_sentences` names, per step, the officer-sentence variant the answers must choose
+//! (`"default"`: the step's own sentence). `text_include` and `text_exclude` look for a piece
+//! of wording, English or Chinese, in everything the result shows: the questions in play and
+//! their options, the route, each step with its chosen lines, phones, decision periods and
+//! officer sentence, the warnings and unknowns, the offices, and every reason given ("why").
 
 use super::{evaluate, Answers, Outcome};
-use crate::content::Content;
+use crate::content::{Content, Text};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -84,6 +90,15 @@ pub struct Expect {
     questions_exclude: Vec<String>,
     /// An ISO code, or `"not_known"`.
     emergency_document: Option<String>,
+    /// Step id -> the officer-sentence variant chosen, or `"default"`.
+    #[serde(default)]
+    officer_sentences: BTreeMap<String, String>,
+    /// Wording (English or Chinese) that the result shows somewhere.
+    #[serde(default)]
+    text_include: Vec<String>,
+    /// Wording that the result shows nowhere.
+    #[serde(default)]
+    text_exclude: Vec<String>,
     /// Local decision period (working days) shown for the permit, or 0 for none.
     local_working_days: Option<u32>,
     due: Option<String>,
@@ -164,6 +179,14 @@ fn check_ids(c: &Content, e: &Expect) -> Result<(), String> {
             || c.question(id).is_some()
             || c.steps.iter().any(|s| s.bring.iter().chain(&s.note).any(|l| l.id == id))
     };
+    for (step, variant) in &e.officer_sentences {
+        let Some(s) = c.step(step) else {
+            return Err(format!("expect: officer_sentences: unknown step `{step}`"));
+        };
+        if variant != "default" && !s.officer_variants.iter().any(|v| v.id == *variant) {
+            return Err(format!("expect: officer_sentences: `{step}` has no variant `{variant}`"));
+        }
+    }
     let singles = [&e.route, &e.first_step, &e.next_question];
     let lists = [
         e.possible_routes.as_deref().unwrap_or(&[]),
@@ -326,6 +349,31 @@ fn compare(c: &Content, e: &Expect, o: &Outcome, failures: &mut Vec<String>) {
             fail(format!("emergency_document: expected {want}, got {got}"));
         }
     }
+    for (id, want) in &e.officer_sentences {
+        match o.steps.iter().find(|s| s.id == id) {
+            None => fail(format!("officer_sentences: {id} is not in the plan")),
+            Some(s) => {
+                let got = s.officer_variant.unwrap_or("default");
+                if got != want {
+                    fail(format!("officer_sentences: {id}: expected {want}, got {got} ({:?})", s.officer_sentence.zh));
+                }
+            }
+        }
+    }
+    if !e.text_include.is_empty() || !e.text_exclude.is_empty() {
+        let shown = shown_texts(c, o);
+        let found = |needle: &str| shown.iter().any(|t| t.en.contains(needle) || t.zh.contains(needle));
+        for w in &e.text_include {
+            if !found(w) {
+                fail(format!("text_include: {w:?} is not shown"));
+            }
+        }
+        for w in &e.text_exclude {
+            if found(w) {
+                fail(format!("text_exclude: {w:?} is shown"));
+            }
+        }
+    }
     if let Some(want) = e.local_working_days {
         let got = o
             .steps
@@ -361,4 +409,41 @@ fn items(kind: &str, got: &[super::Item], include: &[String], possible: &[String
             fail(format!("{kind}_exclude: {id} present"));
         }
     }
+}
+
+/// Every text the result shows, for `text_include` and `text_exclude`.
+fn shown_texts<'c>(c: &'c Content, o: &Outcome<'c>) -> Vec<&'c Text> {
+    let mut out: Vec<&'c Text> = Vec::new();
+    let why = |rule: &str| c.rule(rule).map(|r| &r.why);
+    for q in o.questions_in_play.iter().filter_map(|q| c.question(q)) {
+        out.extend([&q.text, &q.help, &q.who_can_answer]);
+        out.extend(q.options.iter().map(|x| &x.label));
+    }
+    if let Some(r) = c.route(o.route) {
+        out.extend([&r.title, &r.summary]);
+    }
+    out.extend(o.trace.iter().filter_map(|t| why(t.rule)));
+    for s in &o.steps {
+        let Some(def) = c.step(s.id) else { continue };
+        out.extend([&def.title, &def.what_to_do, &def.where_, s.officer_sentence]);
+        let lines = def.bring.iter().chain(&def.note);
+        out.extend(lines.filter(|l| s.bring.iter().chain(&s.notes).any(|x| x.id == l.id)).map(|l| &l.text));
+        out.extend(def.phone.iter().filter(|p| s.phones.iter().any(|x| x.number == p.number)).map(|p| &p.label));
+        out.extend(s.working_days.iter().map(|w| &w.label));
+    }
+    for w in o.warnings.iter().filter_map(|w| c.warning(w.id)) {
+        out.extend([&w.title, &w.body]);
+    }
+    for u in o.unknowns.iter().filter_map(|u| c.unknown(u.id)) {
+        out.extend([&u.title, &u.body, &u.who_can_answer]);
+    }
+    for q in o.open_questions.iter().filter_map(|q| c.question(q.question)) {
+        out.push(&q.who_can_answer);
+    }
+    for of in o.offices.iter().filter_map(|id| c.office(id)) {
+        out.push(&of.name);
+        out.extend([&of.address, &of.address_note, &of.hours, &of.note].into_iter().flatten());
+        out.extend(of.phone.iter().map(|p| &p.label));
+    }
+    out
 }
