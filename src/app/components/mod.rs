@@ -1,0 +1,108 @@
+//! Pieces several screens share.
+
+pub mod due;
+pub mod step;
+
+use super::i18n::{text, Msg};
+use super::router::source_href;
+use super::state::{content, use_state, AppState};
+use leptos::prelude::*;
+use passport_sos::content::Lang;
+
+/// "Sources: <title>; <title>", each linking to its entry on the sources page.
+pub fn source_links(ids: &'static [String], lang: Lang) -> AnyView {
+    let c = content();
+    let links = ids
+        .iter()
+        .filter_map(|id| c.source(id).map(|s| (id.as_str(), s.title.get(lang))))
+        .enumerate()
+        .map(|(n, (id, title))| {
+            view! { {if n > 0 { "; " } else { "" }}<a href=source_href(id)>{title}</a> }
+        })
+        .collect_view();
+    view! { <p class="cites">{text(Msg::SourcesLabel, lang)}" "{links}</p> }.into_any()
+}
+
+/// The sentences about storage and about dropped answers, above every screen.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_state();
+    let storage = move || {
+        state.storage_note.get().map(|msg| view! { <p class="notice" role="status">{state.t(msg)}</p> })
+    };
+    let dropped = move || {
+        let (list, target) = state.dropped.get()?;
+        if target != state.page.get() {
+            return None;
+        }
+        let lang = state.lang.get();
+        let c = content();
+        let items = list
+            .into_iter()
+            .map(|d| {
+                let q = c.question(&d.question).map(|q| q.text.get(lang)).unwrap_or("");
+                let v = super::logic::answer_label(c, &d.question, &d.value, lang).to_string();
+                view! { <li>{q}" — "<s>{v}</s></li> }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="notice dropped" role="status">
+                <p>{text(Msg::DroppedIntro, lang)}</p>
+                <ul>{items}</ul>
+            </div>
+        })
+    };
+    view! { {storage}{dropped} }
+}
+
+/// The "may apply" badge and the open questions that decide it.
+pub fn may_apply(outcome: &passport_sos::engine::Outcome<'static>, deciding: &[&'static str], lang: Lang) -> AnyView {
+    let c = content();
+    let links = deciding
+        .iter()
+        .filter_map(|q| c.question(q).map(|d| (*q, d.text.get(lang))))
+        .map(|(q, t)| {
+            let href = super::router::question_href(super::logic::question_target(c, outcome, q));
+            view! { <li><a href=href>{t}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <div class="may">
+            <span class="badge">{text(Msg::MayApply, lang)}</span>
+            <span>" "{text(Msg::DependsOn, lang)}</span>
+            <ul>{links}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+/// The answers given so far, each with a link to change it.
+pub fn answers_summary(state: AppState, lang: Lang) -> AnyView {
+    let c = content();
+    let answers = state.answers.get();
+    let outcome = state.outcome();
+    let rows = outcome
+        .questions_in_play
+        .iter()
+        .filter_map(|q| answers.get(q).map(|v| (*q, v.to_string())))
+        .filter_map(|(q, v)| c.question(q).map(|d| (q, d, v)))
+        .map(|(q, d, v)| {
+            let label = super::logic::answer_label(c, q, &v, lang).to_string();
+            let qtext = d.text.get(lang);
+            view! {
+                <li>
+                    <span class="q">{qtext}</span>
+                    <span class="a">{label}</span>
+                    <a href=super::router::question_href(q)>{text(Msg::Change, lang)}<span class="sr-only">": "{qtext}</span></a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="summary" aria-labelledby="summary-heading">
+            <h3 id="summary-heading">{text(Msg::YourAnswers, lang)}</h3>
+            <ul class="answers">{rows}</ul>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,128 @@
+//! The app's state: what the person gave (kept in the storage envelope) and the signals the
+//! screens read. Everything else is derived with `engine::evaluate` when it is needed.
+
+use super::i18n::{self, Msg};
+use super::router::Page;
+use leptos::prelude::*;
+use passport_sos::content::{self, Content, Lang};
+use passport_sos::engine::{self, Answers, Dropped, Outcome};
+use passport_sos::storage::{browser, browser::LoadNote, DecodeError, Envelope, StepProgress};
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub page: RwSignal<Page>,
+    pub envelope: RwSignal<Envelope>,
+    /// The answers alone, so the plan is rebuilt only when an answer changes, not on a tick.
+    pub answers: Memo<Answers>,
+    /// A sentence about storage to show on every screen, if any.
+    pub storage_note: RwSignal<Option<Msg>>,
+    /// Answers dropped by the last change, and the page where to say so.
+    pub dropped: RwSignal<Option<(Vec<Dropped>, Page)>>,
+}
+
+pub fn content() -> &'static Content {
+    content::bundled()
+}
+
+/// The envelope's answers as the engine takes them.
+pub fn answers_of(e: &Envelope) -> Answers {
+    e.answers.clone()
+}
+
+fn set_answers(e: &mut Envelope, answers: Answers) {
+    e.answers = answers;
+}
+
+impl AppState {
+    pub fn new() -> AppState {
+        let (saved, note) = browser::load();
+        let lang = saved.locale.as_deref().and_then(i18n::from_code).unwrap_or_else(browser_lang);
+        let storage_note = match note {
+            LoadNote::KeptAside(DecodeError::NewerSchema(_)) => Some(Msg::NoteNewerSchema),
+            LoadNote::KeptAside(_) => Some(Msg::NoteKeptAside),
+            LoadNote::Unavailable => Some(Msg::NoteUnavailable),
+            LoadNote::Fresh | LoadNote::Restored => None,
+        };
+        let envelope = RwSignal::new(saved);
+        AppState {
+            lang: RwSignal::new(lang),
+            page: RwSignal::new(Page::Start),
+            envelope,
+            answers: Memo::new(move |_| envelope.with(answers_of)),
+            storage_note: RwSignal::new(storage_note),
+            dropped: RwSignal::new(None),
+        }
+    }
+
+    pub fn t(&self, msg: Msg) -> &'static str {
+        i18n::text(msg, self.lang.get())
+    }
+
+    /// Changes the saved state and writes it; says so on screen when it could not be kept.
+    pub fn modify(&self, change: impl FnOnce(&mut Envelope)) {
+        self.envelope.update(change);
+        let kept = self.envelope.with_untracked(browser::save);
+        if !kept {
+            self.storage_note.set(Some(match self.storage_note.get_untracked() {
+                Some(Msg::NoteUnavailable) => Msg::NoteUnavailable,
+                _ => Msg::NoteNotSaved,
+            }));
+        } else if self.storage_note.get_untracked() == Some(Msg::NoteNotSaved) {
+            self.storage_note.set(None);
+        }
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        self.modify(|e| e.locale = Some(i18n::code(lang).to_string()));
+    }
+
+    /// Records an answer, drops what no longer applies, and goes to the next question (or the
+    /// plan when none is left).
+    pub fn answer(&self, question: &str, value: &str) {
+        let c = content();
+        let before = self.envelope.with_untracked(answers_of);
+        let (after, dropped) = engine::change_answer(c, &before, question, value);
+        let next = match engine::evaluate(c, &after).next_question {
+            Some(q) => Page::Question(q.to_string()),
+            None => Page::Plan,
+        };
+        self.modify(|e| set_answers(e, after));
+        self.dropped.set(if dropped.is_empty() { None } else { Some((dropped, next.clone())) });
+        navigate(&next);
+    }
+
+    pub fn step_progress(&self, step: &str, change: impl FnOnce(&mut StepProgress)) {
+        self.modify(|e| change(e.progress.steps.entry(step.to_string()).or_default()));
+    }
+
+    /// Replaces everything (after an import or an erase).
+    pub fn replace(&self, envelope: Envelope) {
+        self.envelope.set(envelope);
+    }
+
+    pub fn outcome(&self) -> Outcome<'static> {
+        self.answers.with(|a| engine::evaluate(content(), a))
+    }
+}
+
+fn browser_lang() -> Lang {
+    let language = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if language.to_ascii_lowercase().starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Goes to a page: a new history entry, so the browser's Back returns here.
+pub fn navigate(page: &Page) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&page.href());
+    }
+}

@@ -1,0 +1,447 @@
+// The guide as a person meets it on a phone: the questions to each route, the plan, a step,
+// the counter card, the due date, sources and settings, in English and Chinese, kept across
+// reloads, and all of it again with the network gone. axe checks every screen.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import {
+  AxeBuilder,
+  PHONE,
+  artifacts,
+  launch,
+  recordPolicyViolations,
+  recordRequests,
+  serveCopy,
+  waitForServiceWorkerControl,
+} from "./harness.mjs";
+
+const UNKNOWN = "I don't know / not yet";
+
+// Answers by question id, as the labels a person taps. A question not listed gets "I don't know".
+const PERMIT_BEIJING = {
+  document_state: "Lost",
+  urgency: "No",
+  location: "Beijing",
+  age_16_plus: "Yes",
+  loss_report: "Not yet",
+  embassy_contact: "Yes",
+  embassy_answer: "It cannot issue any passport or travel document in China",
+  exit_bar: "None of these",
+  nationality: { country: "DE" },
+};
+const REPLACEMENT_HAIKOU = {
+  document_state: "Stolen",
+  urgency: "Yes, it is urgent",
+  location: "Haikou",
+  age_16_plus: "Yes",
+  loss_report: "Yes, I have the loss certificate",
+  embassy_contact: "Yes",
+  embassy_answer: "It can issue a new passport",
+  replacement_in_hand: "Not yet",
+  exit_bar: "None of these",
+  nationality: { country: "US" },
+};
+const UNDETERMINED_SHANGHAI = {
+  document_state: "Lost",
+  urgency: "No",
+  location: "Shanghai",
+  age_16_plus: "Yes",
+  loss_report: "Not yet",
+  embassy_contact: "Not yet",
+  exit_bar: "None of these",
+};
+const NO_LOSS = { document_state: "I still have it (I'm preparing)", age_16_plus: "Yes", exit_bar: "None of these" };
+
+// The seed article's practical sequence, as the plan must order it for each case.
+const PERMIT_STEPS = [
+  "step.report_loss",
+  "step.contact_embassy",
+  "step.call_12367",
+  "step.prepare_permit_materials",
+  "step.apply_permit_in_person",
+  "step.wait_for_decision",
+  "step.collect_permit",
+  "step.exit_formalities",
+];
+const REPLACEMENT_URGENT_STEPS = [
+  "step.call_12367",
+  "step.report_loss",
+  "step.contact_embassy",
+  "step.get_replacement",
+  "step.reissue_chinese_visa",
+  "step.exit_formalities",
+];
+
+const hash = (page) => page.evaluate(() => location.hash);
+
+async function heading(page) {
+  return (await page.locator("#page-heading").innerText()).trim();
+}
+
+async function waitForHash(page, wanted) {
+  await page.waitForFunction((h) => location.hash === h, wanted);
+}
+
+/** Answers the questions in the order the app asks them; returns the question ids seen. */
+async function walk(page, answers, { from = "#/" } = {}) {
+  await page.goto(new URL(from, page.url()).href);
+  await page.locator("#page-heading").waitFor();
+  if (from === "#/") {
+    await page.locator("a.button", { hasText: /Start the questions|Continue the questions|开始回答问题|继续回答问题/ }).first().click();
+  }
+  const seen = [];
+  for (let i = 0; i < 20; i++) {
+    await page.waitForFunction(() => /^#\/(questions\/|plan$)/.test(location.hash));
+    const h = await hash(page);
+    if (h === "#/plan") return seen;
+    const id = h.slice("#/questions/".length);
+    seen.push(id);
+    await page.locator("#page-heading").waitFor();
+    const answer = answers[id] ?? UNKNOWN;
+    if (typeof answer === "object") {
+      await page.getByLabel(/country code|国家代码/).fill(answer.country);
+      await page.getByRole("button", { name: /^(Continue|继续)$/ }).click();
+    } else {
+      await page.locator(".options").getByRole("button", { name: answer, exact: true }).click();
+    }
+    await page.waitForFunction((before) => location.hash !== before, h);
+  }
+  throw new Error(`no plan after 20 questions: ${seen.join(", ")}`);
+}
+
+async function stepIds(page) {
+  return page.locator("article.step").evaluateAll((els) => els.map((e) => e.id.replace(/^step-/, "")));
+}
+
+async function checkScreen(page, name) {
+  await page.screenshot({ path: join(artifacts, `guide-${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  assert.deepEqual(found, [], `axe on ${name}`);
+}
+
+async function fresh(page) {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(new URL("#/", page.url()).href);
+  await page.reload();
+  await page.locator("#page-heading").waitFor();
+}
+
+function exercises(label, get) {
+  // The whole walk, run online and again offline.
+  test(`${label}: Beijing, embassy cannot issue: the permit route, steps in order`, async () => {
+    const { page } = get();
+    await fresh(page);
+    const seen = await walk(page, PERMIT_BEIJING);
+    assert.deepEqual(seen, [
+      "document_state", "urgency", "location", "age_16_plus", "loss_report",
+      "embassy_contact", "embassy_answer", "exit_bar", "nationality",
+    ]);
+    await page.locator(".route-title").waitFor();
+    assert.match(await page.locator(".route-title").innerText(), /Exit-Entry Permit for Foreigners/);
+    assert.deepEqual(await stepIds(page), PERMIT_STEPS);
+    // Warnings stand above the steps.
+    const order = await page.evaluate(() => {
+      const w = document.querySelector(".warnings");
+      const s = document.querySelector("ol.steps");
+      return Boolean(w && s && w.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    assert.ok(order, "warnings before steps");
+    assert.match(await page.locator(".warnings").innerText(), /not automatic/);
+    // The embassy's document for the nationality given (DE).
+    assert.match(await page.locator("#step-step\\.contact_embassy").innerText(), /Vorläufiger Reisepass/);
+    if (label === "online") await checkScreen(page, "plan-permit-en");
+  });
+
+  test(`${label}: Haikou, urgent, embassy can reissue: the replacement route, 12367 first`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, REPLACEMENT_HAIKOU);
+    assert.match(await page.locator(".route-title").innerText(), /Replacement from your embassy/);
+    assert.deepEqual(await stepIds(page), REPLACEMENT_URGENT_STEPS);
+    assert.ok(await page.locator('a[href="tel:089868590746"]').count() > 0, "the Haikou consultation line");
+    if (label === "online") await checkScreen(page, "plan-replacement-en");
+  });
+
+  test(`${label}: embassy not asked yet: undetermined, with what holds and what decides`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, UNDETERMINED_SHANGHAI);
+    assert.match(await page.locator(".route-title").innerText(), /Not decided yet/);
+    assert.match(await page.locator("#steps-heading").innerText(), /whatever the answer/);
+    const sure = await page.locator("section:has(#steps-heading) article.step").evaluateAll((els) => els.map((e) => e.id));
+    assert.ok(sure.includes("step-step.report_loss") && sure.includes("step-step.contact_embassy"), sure.join());
+    assert.match(await page.locator(".open").innerText(), /What did your embassy or consulate say\?/);
+    // Its link leads to the question that is asked now, not to one that does not apply yet.
+    await page.locator(".open-questions").getByRole("link", { name: "What did your embassy or consulate say?" }).click();
+    await waitForHash(page, "#/questions/embassy_contact");
+    if (label === "online") await checkScreen(page, "plan-undetermined-en");
+  });
+
+  test(`${label}: passport still in hand: the no-loss route`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, NO_LOSS);
+    assert.match(await page.locator(".route-title").innerText(), /Your passport is safe/);
+    assert.deepEqual(await stepIds(page), ["step.be_prepared", "step.call_12367"]);
+    if (label === "online") await checkScreen(page, "plan-no-loss-en");
+  });
+
+  test(`${label}: Back keeps the earlier answer selected; a change reports dropped answers`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    // Back from a question: the earlier answer is still the pressed one.
+    await page.goto(new URL("#/questions/embassy_answer", page.url()).href);
+    await page.getByRole("link", { name: /Back/ }).click();
+    await waitForHash(page, "#/questions/embassy_contact");
+    const pressed = page.locator('.options button[aria-pressed="true"]');
+    assert.equal(await pressed.count(), 1);
+    assert.equal((await pressed.innerText()).trim(), "Yes");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "page-heading");
+    if (label === "online") await checkScreen(page, "question-en");
+    // Change "asked the embassy" to "not yet": the embassy's answer no longer applies.
+    await page.goto(new URL("#/plan", page.url()).href);
+    await page.locator(".summary").getByRole("link", { name: /Change.*asked your embassy/ }).click();
+    await waitForHash(page, "#/questions/embassy_contact");
+    await page.locator(".options").getByRole("button", { name: "Not yet", exact: true }).click();
+    const notice = page.locator(".notice.dropped");
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /What did your embassy or consulate say\?/);
+    assert.match(await notice.innerText(), /It cannot issue any passport/);
+  });
+
+  test(`${label}: ticks, a checklist item and a note are still there after a reload`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    await page.locator("#done-step\\.report_loss").check();
+    await page.locator("#bring-step\\.report_loss-bring\\.beijing_photo").check();
+    await page.goto(new URL("#/plan/step.report_loss", page.url()).href);
+    await page.locator("#note-step\\.report_loss").fill("Window 25, ask for Ms Li");
+    await page.locator("#note-step\\.report_loss").blur();
+    await page.reload();
+    await page.locator("#page-heading").waitFor();
+    assert.equal(await page.locator("#done-step\\.report_loss").isChecked(), true);
+    assert.equal(await page.locator("#bring-step\\.report_loss-bring\\.beijing_photo").isChecked(), true);
+    assert.equal(await page.locator("#bring-step\\.report_loss-bring\\.beijing_written_account").isChecked(), false);
+    assert.equal(await page.locator("#note-step\\.report_loss").inputValue(), "Window 25, ask for Ms Li");
+    if (label === "online") await checkScreen(page, "step-en");
+    await page.goto(new URL("#/plan", page.url()).href);
+    await page.locator("#done-step\\.report_loss").waitFor();
+    assert.equal(await page.locator("#done-step\\.report_loss").isChecked(), true);
+  });
+
+  test(`${label}: the counter card shows the Chinese sentence large and the office for a taxi`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    await page.locator("#step-step\\.report_loss").getByRole("link", { name: /Show at the counter/ }).click();
+    await waitForHash(page, "#/card/step.report_loss");
+    const zh = page.locator(".card-zh");
+    assert.match(await zh.innerText(), /护照报失证明/);
+    assert.equal(await zh.getAttribute("lang"), "zh-Hans");
+    const size = await zh.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(size >= 28, `Chinese sentence is large (${size}px)`);
+    assert.match(await page.locator(".card").innerText(), /北京市东城区安定门东大街2号/);
+    assert.ok(await page.locator('.masthead a[href="tel:12367"]').isVisible(), "12367 above the card");
+    if (label === "online") await checkScreen(page, "card-en");
+    await page.getByRole("link", { name: "Close" }).click();
+    await waitForHash(page, "#/plan/step.report_loss");
+  });
+
+  test(`${label}: an acceptance date gives the national and the Beijing due dates`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    await page.goto(new URL("#/plan/step.wait_for_decision", page.url()).href);
+    const input = page.locator("#accepted-step\\.wait_for_decision");
+    // Defaults to today.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    assert.equal(await input.inputValue(), today);
+    await input.fill("2026-09-28");
+    await input.dispatchEvent("change");
+    await page.locator('time[datetime="2026-11-13"]').waitFor();
+    const lines = await page.locator(".due-line").allInnerTexts();
+    assert.equal(lines.length, 2);
+    assert.match(lines[0], /30 working days/);
+    assert.match(lines[0], /Friday 13 November 2026/);
+    assert.match(lines[1], /7 working days/);
+    assert.equal(await page.locator('.due-line time[datetime="2026-10-13"]').count(), 1);
+    assert.doesNotMatch(lines.join(" "), /estimate/);
+    // National Day's days off and the make-up working day are marked.
+    assert.ok(await page.locator("table.month td.off").count() >= 7);
+    assert.ok(await page.locator("table.month td.makeup").count() >= 1);
+    if (label === "online") await checkScreen(page, "due-date-en");
+    // A date past the bundled holiday years is labelled an estimate.
+    await input.fill("2027-12-20");
+    await input.dispatchEvent("change");
+    await page.locator(".due-line .badge", { hasText: "estimate" }).first().waitFor();
+    await page.reload();
+    assert.equal(await page.locator("#accepted-step\\.wait_for_decision").inputValue(), "2027-12-20");
+  });
+
+  test(`${label}: the whole guide in Chinese, and back to English`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+    assert.match(await heading(page), /您的计划/);
+    assert.match(await page.locator(".route-title").innerText(), /外国人出入境证/);
+    assert.match(await page.locator("#step-step\\.report_loss").innerText(), /报失/);
+    if (label === "online") await checkScreen(page, "plan-permit-zh");
+    await page.goto(new URL("#/questions/location", page.url()).href);
+    assert.equal(await heading(page), "您现在在哪里？");
+    if (label === "online") await checkScreen(page, "question-zh");
+    await page.goto(new URL("#/card/step.apply_permit_in_person", page.url()).href);
+    await page.locator(".card-zh").waitFor();
+    if (label === "online") await checkScreen(page, "card-zh");
+    await page.goto(new URL("#/plan/step.wait_for_decision", page.url()).href);
+    await page.locator("#accepted-step\\.wait_for_decision").fill("2026-09-28");
+    await page.locator("#accepted-step\\.wait_for_decision").dispatchEvent("change");
+    await page.locator('time[datetime="2026-11-13"]').waitFor();
+    assert.match(await page.locator(".due-line").first().innerText(), /2026年11月13日（星期五）/);
+    if (label === "online") await checkScreen(page, "due-date-zh");
+    // Remembered across a reload.
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    assert.match(await heading(page), /Wait for the decision/);
+  });
+
+  test(`${label}: sources, with kinds and dates; settings erase everything after a confirmation`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    // A statement's source link lands on that source.
+    await page.locator(".route .cites a").first().click();
+    await page.waitForFunction(() => location.hash.startsWith("#/sources/"));
+    const id = (await hash(page)).slice("#/sources/".length);
+    await page.waitForFunction((i) => document.activeElement?.id === `source-${i}`, id);
+    const entries = page.locator("li.source");
+    assert.ok((await entries.count()) >= 10);
+    assert.match(await page.locator("#page-heading ~ p.hint").innerText(), /App version \d+\.\d+\.\d+ · Content last checked against its sources: \d{4}-\d{2}-\d{2}/);
+    assert.match(await page.locator("#source-reg-2013").innerText(), /Official[\s\S]*2013-09-01/);
+    if (label === "online") await checkScreen(page, "sources-en");
+    await page.getByRole("link", { name: "Settings" }).click();
+    await waitForHash(page, "#/settings");
+    if (label === "online") await checkScreen(page, "settings-en");
+    await page.getByRole("button", { name: "Erase everything on this phone" }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    assert.ok(await page.evaluate(() => localStorage.getItem("passport-sos") !== null), "cancel keeps the data");
+    await page.getByRole("button", { name: "Erase everything on this phone" }).click();
+    await page.getByRole("button", { name: "Yes, erase everything" }).click();
+    await page.getByText("Everything was erased from this phone.").waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem("passport-sos")), null);
+    await page.goto(new URL("#/plan", page.url()).href);
+    assert.match(await page.locator(".screen").innerText(), /Answer the questions first/);
+  });
+}
+
+describe("the guide", () => {
+  let server, browser, context, page, requests;
+  const get = () => ({ page, context });
+
+  before(async () => {
+    server = await serveCopy();
+    browser = await launch();
+    context = await browser.newContext({ ...PHONE, locale: "en-GB" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    await recordPolicyViolations(context);
+    requests = recordRequests(context);
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator("#page-heading").waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("the start screen explains and starts; a first visit in a Chinese browser is in Chinese", async () => {
+    await fresh(page);
+    assert.equal(await heading(page), "What to do now");
+    await checkScreen(page, "start-en");
+    const zhContext = await browser.newContext({ ...PHONE, locale: "zh-CN" });
+    try {
+      const zhPage = await zhContext.newPage();
+      await zhPage.goto(server.url);
+      await zhPage.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+      assert.equal(await heading(zhPage), "现在该做什么");
+      await checkScreen(zhPage, "start-zh");
+    } finally {
+      await zhContext.close();
+    }
+  });
+
+  exercises("online", get);
+
+  test("copy plan as text gives the route, the steps and the answers", async () => {
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    await page.getByRole("button", { name: "Copy plan as text" }).click();
+    await page.getByText("The plan was copied.").waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(text, /Apply for the Exit-Entry Permit for Foreigners/);
+    assert.match(text, /1\. \[ \] Report the loss/);
+    assert.match(text, /Your answers:[\s\S]*Where are you now\? Beijing/);
+  });
+
+  test("export to a file and import it back, with what it replaces shown first", async () => {
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    await page.locator("#done-step\\.report_loss").check();
+    await page.goto(new URL("#/settings", page.url()).href);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export progress to a file" }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), "passport-sos-progress.json");
+    const file = await download.path();
+    await page.getByRole("button", { name: "Erase everything on this phone" }).click();
+    await page.getByRole("button", { name: "Yes, erase everything" }).click();
+    // A file that is not ours is refused, and nothing changes.
+    await page.locator("#import-file").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from('{"a":1}') });
+    await page.getByText(/not a Passport SOS progress file/).waitFor();
+    await page.locator("#import-file").setInputFiles(file);
+    const compare = page.locator("table.compare");
+    await compare.waitFor();
+    assert.match(await compare.innerText(), /answers\s+0\s+9/);
+    await page.getByRole("button", { name: "Replace with the file" }).click();
+    await page.getByText("Your progress was imported.").waitFor();
+    await page.goto(new URL("#/plan", page.url()).href);
+    assert.equal(await page.locator("#done-step\\.report_loss").isChecked(), true);
+  });
+
+  test("an unknown address shows a way back, not a blank screen", async () => {
+    await page.goto(new URL("#/nowhere", page.url()).href);
+    assert.equal(await heading(page), "This page does not exist.");
+    await page.goto(new URL("#/plan/step.nothing", page.url()).href);
+    assert.equal(await heading(page), "This page does not exist.");
+  });
+
+  describe("with the network gone", () => {
+    before(async () => {
+      await waitForServiceWorkerControl(page);
+      await server.stop();
+      await context.setOffline(true);
+    });
+    after(async () => {
+      await context.setOffline(false);
+      await server.start();
+    });
+    exercises("offline", get);
+  });
+
+  test("no request went to another origin and no content policy was violated", async () => {
+    const foreign = requests.filter((url) => !url.startsWith(server.origin + "/") && !/^(data|blob):/.test(url));
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(await page.evaluate(() => window.__policyViolations), []);
+  });
+});
