@@ -45,3 +45,136 @@ fn a_first_visit_starts_fresh() {
     LocalStorage::clear();
     assert_eq!(browser::load(), (Envelope::new(), LoadNote::Fresh));
 }
+
+// ---- The app's own logic (src/app: router, i18n, logic), included as plain modules: the app
+// is a binary, and these files use only the library and std, so they run here unchanged.
+
+#[allow(dead_code)]
+#[path = "../src/app/i18n.rs"]
+mod i18n;
+#[allow(dead_code)]
+#[path = "../src/app/logic.rs"]
+mod logic;
+#[allow(dead_code)]
+#[path = "../src/app/router.rs"]
+mod router;
+
+mod app_logic {
+    use super::{i18n, logic, router::Page};
+    use chrono::NaiveDate;
+    use passport_sos::content::{self, Lang};
+    use passport_sos::engine::{self, Answers};
+    use passport_sos::storage::{Progress, StepProgress};
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn every_route_reads_back_from_its_own_link() {
+        let pages = [
+            Page::Start,
+            Page::Question("embassy_answer".into()),
+            Page::Plan,
+            Page::Step("step.report_loss".into()),
+            Page::Card("step.report_loss".into()),
+            Page::Sources(None),
+            Page::Sources(Some("reg-2013".into())),
+            Page::Settings,
+        ];
+        for page in pages {
+            assert_eq!(Page::parse(&page.href()), page, "{}", page.href());
+        }
+        assert_eq!(Page::parse(""), Page::Start);
+        assert_eq!(Page::parse("#"), Page::Start);
+        assert_eq!(Page::parse("#/plan/"), Page::Plan);
+        assert_eq!(Page::parse("#/questions"), Page::NotFound);
+        assert_eq!(Page::parse("#/card/a/b"), Page::NotFound);
+        assert_eq!(Page::parse("#/elsewhere"), Page::NotFound);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_month_is_laid_out_in_whole_weeks_from_monday() {
+        // 1 November 2026 is a Sunday: six empty cells before it.
+        let cells = logic::month_cells(2026, 11);
+        assert_eq!(cells.len() % 7, 0);
+        assert_eq!(cells[..6], [None; 6]);
+        assert_eq!(cells[6], NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert_eq!(cells.iter().flatten().count(), 30);
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(logic::months_between(d(9, 28), d(11, 13), 3), vec![(2026, 9), (2026, 10), (2026, 11)]);
+        assert_eq!(logic::months_between(d(9, 28), d(9, 30), 3), vec![(2026, 9)]);
+    }
+
+    #[wasm_bindgen_test]
+    fn dates_read_naturally_in_both_languages() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 13).unwrap();
+        assert_eq!(logic::format_date(date, Lang::En), "Friday 13 November 2026");
+        assert_eq!(logic::format_date(date, Lang::Zh), "2026年11月13日（星期五）");
+        assert_eq!(i18n::fill(i18n::text(i18n::Msg::QuestionProgress, Lang::Zh), &["2", "9"]), "第2题，共9题");
+        assert_eq!(i18n::fill(i18n::text(i18n::Msg::QuestionProgress, Lang::En), &["2", "9"]), "Question 2 of 9");
+    }
+
+    #[wasm_bindgen_test]
+    fn what_may_apply_names_the_question_that_decides_it_and_links_to_one_asked_now() {
+        let c = content::bundled();
+        let answers = Answers::from_pairs(&[
+            ("document_state", "lost"),
+            ("urgency", "not_urgent"),
+            ("location", "shanghai"),
+            ("age_16_plus", "yes"),
+            ("loss_report", "not_reported"),
+            ("embassy_contact", "no"),
+            ("exit_bar", "none"),
+            ("nationality", "unknown"),
+        ]);
+        let outcome = engine::evaluate(c, &answers);
+        assert_eq!(outcome.route, content::UNDETERMINED);
+        let validity = outcome.unknown("unknown.permit_validity").expect("the permit's validity may matter");
+        assert!(!validity.certain);
+        let deciding = logic::deciding_questions(c, &outcome, &validity.because);
+        assert!(deciding.contains(&"embassy_answer"), "{deciding:?}");
+        assert!(!deciding.contains(&"nationality"), "the nationality decides no route: {deciding:?}");
+        // The embassy's answer is asked only once the embassy has been asked.
+        assert_eq!(logic::question_target(c, &outcome, "embassy_answer"), "embassy_contact");
+        assert_eq!(logic::question_target(c, &outcome, "location"), "location");
+    }
+
+    #[wasm_bindgen_test]
+    fn the_plan_as_text_carries_the_route_the_ticks_and_the_answers() {
+        let c = content::bundled();
+        let answers = Answers::from_pairs(&[
+            ("document_state", "lost"),
+            ("urgency", "not_urgent"),
+            ("location", "beijing"),
+            ("age_16_plus", "yes"),
+            ("loss_report", "not_reported"),
+            ("embassy_contact", "yes"),
+            ("embassy_answer", "cannot_issue_in_china"),
+            ("exit_bar", "none"),
+        ]);
+        let outcome = engine::evaluate(c, &answers);
+        let mut progress = Progress::default();
+        let mut record = StepProgress { done: true, ..Default::default() };
+        logic::set_checked(&mut record, "bring.beijing_photo", true);
+        progress.steps.insert("step.report_loss".into(), record);
+        let text = logic::plan_text(c, &outcome, &answers, &progress, Lang::En);
+        assert!(text.contains(c.route("route.permit").unwrap().title.en.as_str()));
+        assert!(text.contains("1. [x] Report the loss"), "{text}");
+        assert!(text.contains("[x] Beijing: one photo"), "{text}");
+        assert!(text.contains("[ ] Beijing: a written account"), "{text}");
+        assert!(text.contains("Where are you now? Beijing"), "{text}");
+        let zh = logic::plan_text(c, &outcome, &answers, &progress, Lang::Zh);
+        assert!(zh.contains("申请外国人出入境证"), "{zh}");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_tick_given_by_the_person_overrides_what_the_answers_say() {
+        let c = content::bundled();
+        let answers = Answers::from_pairs(&[("document_state", "lost"), ("loss_report", "certificate_in_hand")]);
+        let outcome = engine::evaluate(c, &answers);
+        let step = outcome.step("step.report_loss").unwrap();
+        assert!(step.done);
+        let mut progress = Progress::default();
+        assert!(logic::step_done(&progress, step));
+        progress.steps.insert("step.report_loss".into(), StepProgress::default());
+        assert!(!logic::step_done(&progress, step));
+    }
+}

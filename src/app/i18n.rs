@@ -232,7 +232,7 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
         LegendAccepted => ("Accepted", "受理日"),
         LegendDue => ("Due", "期限"),
         LegendUnknown => ("Holidays not yet published", "节假日尚未公布"),
-        WorkingDaysCount => ("{} working days", "{}个工作日"),
+        WorkingDaysCount => ("({} working days)", "（{}个工作日）"),
         CardTitle => ("Show this to the officer", "请出示给工作人员"),
         CardClose => ("Close", "关闭"),
         ForTaxi => ("For the taxi driver", "给出租车司机看"),

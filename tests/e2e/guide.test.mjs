@@ -172,10 +172,10 @@ function exercises(label, get) {
     const sure = await page.locator("section:has(#steps-heading) article.step").evaluateAll((els) => els.map((e) => e.id));
     assert.ok(sure.includes("step-step.report_loss") && sure.includes("step-step.contact_embassy"), sure.join());
     assert.match(await page.locator(".open").innerText(), /What did your embassy or consulate say\?/);
+    if (label === "online") await checkScreen(page, "plan-undetermined-en");
     // Its link leads to the question that is asked now, not to one that does not apply yet.
     await page.locator(".open-questions").getByRole("link", { name: "What did your embassy or consulate say?" }).click();
     await waitForHash(page, "#/questions/embassy_contact");
-    if (label === "online") await checkScreen(page, "plan-undetermined-en");
   });
 
   test(`${label}: passport still in hand: the no-loss route`, async () => {

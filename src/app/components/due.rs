@@ -35,7 +35,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
             .map(|(w, d)| {
                 view! {
                     <li class="due-line">
-                        <span>{w.label.get(lang)}" ("{fill(t(Msg::WorkingDaysCount), &[&w.days.to_string()])}")"</span>
+                        <span>{w.label.get(lang)}" "{fill(t(Msg::WorkingDaysCount), &[&w.days.to_string()])}</span>
                         <span class="due-date">
                             {t(Msg::DueBy)}": "
                             <time datetime=d.date.format("%Y-%m-%d").to_string()>{format_date(d.date, lang)}</time>
@@ -74,7 +74,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
     };
     let note_sources: &'static [String] = std::slice::from_ref(&note.source);
     view! {
-        <section class="due">
+        <section class="due-box">
             <label class="block" for=input_id.clone()>{t(Msg::AcceptanceDate)}</label>
             <input
                 type="date"
