@@ -7,7 +7,7 @@ export PATH := $(TOOLS)/cargo/bin:$(TOOLS)/node/node_modules/.bin:$(HOME)/.cargo
 export CHROMEDRIVER := /usr/bin/chromedriver
 export SOS_NODE_MODULES := $(TOOLS)/node/node_modules
 
-.PHONY: run test tools build serve test-native test-wasm test-e2e bench-engine
+.PHONY: run test tools build serve test-native test-wasm test-e2e bench-engine bench bench-floor
 
 ## Build the release app and serve dist/ on http://127.0.0.1:$(PORT)
 run: build
@@ -38,3 +38,13 @@ test-e2e:
 ## How long the engine takes (not a test: prints figures)
 bench-engine:
 	cargo run --release --quiet --bin sos -- bench
+
+## Size and speed of the release app against the framework floor (not a test: prints figures,
+## writes bench-results/latest.json). RUNS=3 for fewer runs a figure.
+RUNS ?= 5
+bench: build bench-floor
+	node tools/bench.mjs --runs $(RUNS)
+
+# The framework floor: a minimal Leptos counter built like the app, in its own target dir.
+bench-floor: tools
+	cd bench/floor && CARGO_TARGET_DIR=$(CURDIR)/target/floor trunk build --release
