@@ -90,3 +90,27 @@ fn unreadable_file_is_reported_with_its_name() {
     let p = broken("routes.toml", "[[route]]", "[[route]\n");
     reports(&p, "routes.toml", "-", "cannot be read");
 }
+
+#[test]
+fn officer_variants_are_checked() {
+    // A missing language.
+    let en = "en = \"Hello, my passport was stolen. I need to report the theft and get a passport-loss report certificate. Where do I do this, and what should I bring?\"";
+    let p = broken("steps.toml", en, "en = \"\"");
+    reports(&p, "steps.toml", "officer.report_loss.stolen", "English text missing");
+    // No Chinese in the sentence to show.
+    let zh = "zh = \"您好，我的护照被盗了。我需要报案，并开具护照报失证明。请问在哪里办理？需要带哪些材料？\"";
+    let p = broken("steps.toml", zh, "zh = \"Hello\"");
+    reports(&p, "steps.toml", "officer.report_loss.stolen", "no Chinese characters");
+    // An unknown value, an unknown source, no condition, a condition no answers reach.
+    let p = broken("steps.toml", "when = { document_state = [\"stolen\"] }\n", "when = { document_state = [\"pickpocketed\"] }\n");
+    reports(&p, "steps.toml", "officer.report_loss.stolen", "unknown value");
+    let p = broken("steps.toml", "sources = [\"article\", \"beijing-loss\", \"chengdu-loss\"]\nwhen = { document_state = [\"stolen\"] }", "sources = [\"nowhere\"]\nwhen = { document_state = [\"stolen\"] }");
+    reports(&p, "steps.toml", "officer.report_loss.stolen", "unknown source id");
+    let p = broken("steps.toml", "when = { document_state = [\"stolen\"] }\n", "\n");
+    reports(&p, "steps.toml", "officer.report_loss.stolen", "needs a `when`");
+    let p = broken("steps.toml", "when = { route = [\"route.no_loss\"] }\n", "when = { route = [\"route.no_loss\"], urgency = [\"urgent\"] }\n");
+    reports(&p, "steps.toml", "officer.call_12367.no_loss", "no answers can reach");
+    // Ids are shared with the lines: a duplicate is reported.
+    let p = broken("steps.toml", "id = \"officer.report_loss.robbed\"", "id = \"officer.report_loss.stolen\"");
+    reports(&p, "steps.toml", "officer.report_loss.stolen", "duplicate");
+}
