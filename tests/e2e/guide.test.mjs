@@ -419,6 +419,40 @@ describe("the guide", () => {
     assert.equal(await page.locator("#done-step\\.report_loss").isChecked(), true);
   });
 
+  test("at 320 px wide and 200 % text nothing runs off the side, and targets stay 44 px", async () => {
+    const narrow = await browser.newContext({ ...PHONE, viewport: { width: 320, height: 640 }, locale: "en-GB" });
+    try {
+      const p = await narrow.newPage();
+      await p.goto(server.url);
+      await p.locator("#page-heading").waitFor();
+      await walk(p, PERMIT_BEIJING);
+      for (const [route, name] of [
+        ["#/questions/location", "question"],
+        ["#/plan", "plan"],
+        ["#/plan/step.wait_for_decision", "step"],
+        ["#/card/step.report_loss", "card"],
+        ["#/settings", "settings"],
+      ]) {
+        await p.goto(new URL(route, server.url).href);
+        await p.locator("#page-heading").waitFor();
+        // Text size through the CSS object model (the content policy refuses inline styles).
+        await p.evaluate(() => { document.documentElement.style.fontSize = "200%"; });
+        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name}: ${overflow}px wider than the screen`);
+        const small = await p.evaluate(() =>
+          [...document.querySelectorAll("#app button, #app a.button, #app a.tel, .mainnav a, .options button")]
+            .filter((e) => e.offsetParent !== null)
+            .map((e) => [e.textContent.trim().slice(0, 30), Math.round(e.getBoundingClientRect().height)])
+            .filter(([, h]) => h < 44));
+        assert.deepEqual(small, [], `${name}: targets under 44 px`);
+        await p.screenshot({ path: join(artifacts, `guide-320-200pct-${name}.png`), fullPage: false });
+        await p.evaluate(() => { document.documentElement.style.fontSize = ""; });
+      }
+    } finally {
+      await narrow.close();
+    }
+  });
+
   test("an unknown address shows a way back, not a blank screen", async () => {
     await page.goto(new URL("#/nowhere", page.url()).href);
     assert.equal(await heading(page), "This page does not exist.");
