@@ -27,6 +27,10 @@ pub fn dot(c: &Content) -> String {
     }
     for s in &c.steps {
         let _ = writeln!(out, "  {} [shape=box];", quote(&s.id));
+        // The answers that change the wording of its officer sentence.
+        for v in &s.officer_variants {
+            edges(&mut out, &v.when, &s.id, ", style=dotted");
+        }
     }
     for w in &c.warnings {
         let _ = writeln!(out, "  {} [shape=box, style=rounded, color=red];", quote(&w.id));

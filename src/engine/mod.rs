@@ -16,6 +16,8 @@
 //! for step in &outcome.steps {
 //!     let def = c.step(step.id).unwrap(); // every id in an outcome resolves
 //!     let _title = def.title.get(content::Lang::Zh);
+//!     // The officer sentence worded for these answers (not `def.officer_sentence`).
+//!     let (_show, _meaning) = (&step.officer_sentence.zh, &step.officer_sentence.en);
 //!     for fired in &step.because {
 //!         let _why = &c.rule(fired.rule).unwrap().why; // "why am I seeing this?"
 //!     }
