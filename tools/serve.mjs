@@ -4,7 +4,7 @@
 //  - hashed assets cached for a year as immutable; index.html, sw.js and the manifest with
 //    no-cache, so a new build is noticed on the next visit;
 //  - any other path that is not a file answered with index.html, so deep links work.
-// Usage: node tools/serve.mjs [--port 8080] [--dir dist] [--host 127.0.0.1]
+// Usage: node tools/serve.mjs [--port 8080] [--dir dist] [--host 127.0.0.1] [--log]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -17,6 +17,8 @@ const option = (name, fallback) => {
 const port = Number(option("port", process.env.PORT || "8080"));
 const host = option("host", "127.0.0.1");
 const root = resolve(option("dir", "dist"));
+// With --log every request is printed as "GET /path", for tests that count downloads.
+const logRequests = args.includes("--log");
 
 const types = {
   ".html": "text/html; charset=utf-8",
@@ -77,6 +79,7 @@ const server = createServer(async (request, response) => {
     return;
   }
   const url = new URL(request.url, "http://localhost");
+  if (logRequests) console.log(`${request.method} ${url.pathname}`);
   let path = await fileAt(url.pathname);
   if (!path) {
     // A path with a file extension is a missing asset: say so rather than send HTML.

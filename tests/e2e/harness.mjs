@@ -35,11 +35,15 @@ export async function serveCopy() {
   cpSync(join(projectRoot, "dist"), dir, { recursive: true });
   const port = await freePort();
   let child = null;
+  // Every path the server was asked for, in order: what actually crossed the network.
+  const served = [];
   const start = async () => {
-    child = spawn(process.execPath, [join(projectRoot, "tools/serve.mjs"), "--dir", dir, "--port", String(port)], {
+    child = spawn(process.execPath, [join(projectRoot, "tools/serve.mjs"), "--dir", dir, "--port", String(port), "--log"], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     await new Promise((done) => child.stdout.once("data", done));
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => served.push(...chunk.split("\n").filter((line) => line.startsWith("GET "))));
   };
   const stop = async () => {
     if (!child) return;
@@ -51,6 +55,7 @@ export async function serveCopy() {
   await start();
   return {
     dir,
+    served,
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/`,
     start,

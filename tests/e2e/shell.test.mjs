@@ -45,6 +45,11 @@ describe("app shell", () => {
     assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
   });
 
+  test("installing for offline use does not download the WebAssembly a second time", () => {
+    const wasm = server.served.filter((line) => line.endsWith("_bg.wasm"));
+    assert.equal(wasm.length, 1, `the wasm was served ${wasm.length} times`);
+  });
+
   test("with the network gone, the app still opens and answers a tap", async () => {
     await server.stop();
     await context.setOffline(true);
