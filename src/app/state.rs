@@ -4,6 +4,7 @@
 use super::i18n::{self, Msg};
 use super::router::Page;
 use leptos::prelude::*;
+use std::sync::Arc;
 use passport_sos::content::{self, Content, Lang};
 use passport_sos::engine::{self, Answers, Dropped, Outcome};
 use passport_sos::storage::{browser, browser::LoadNote, DecodeError, Envelope, StepProgress};
@@ -15,6 +16,9 @@ pub struct AppState {
     pub envelope: RwSignal<Envelope>,
     /// The answers alone, so the plan is rebuilt only when an answer changes, not on a tick.
     pub answers: Memo<Answers>,
+    /// The engine's result for the current answers, computed once per change of answers and
+    /// shared by every component that shows part of it.
+    pub result: Memo<Arc<Outcome<'static>>>,
     /// A sentence about storage to show on every screen, if any.
     pub storage_note: RwSignal<Option<Msg>>,
     /// Answers dropped by the last change, and the page where to say so.
@@ -45,11 +49,18 @@ impl AppState {
             LoadNote::Fresh | LoadNote::Restored => None,
         };
         let envelope = RwSignal::new(saved);
+        let answers = Memo::new(move |_| envelope.with(answers_of));
         AppState {
             lang: RwSignal::new(lang),
             page: RwSignal::new(Page::Start),
             envelope,
-            answers: Memo::new(move |_| envelope.with(answers_of)),
+            answers,
+            // A new answer map always gives a new result; comparing outcomes would cost more
+            // than it saves.
+            result: Memo::new_with_compare(
+                move |_| Arc::new(answers.with(|a| engine::evaluate(content(), a))),
+                |_, _| true,
+            ),
             storage_note: RwSignal::new(storage_note),
             dropped: RwSignal::new(None),
         }
@@ -102,8 +113,8 @@ impl AppState {
         self.envelope.set(envelope);
     }
 
-    pub fn outcome(&self) -> Outcome<'static> {
-        self.answers.with(|a| engine::evaluate(content(), a))
+    pub fn outcome(&self) -> Arc<Outcome<'static>> {
+        self.result.get()
     }
 }
 

@@ -240,6 +240,8 @@ function exercises(label, get) {
     await waitForHash(page, "#/card/step.report_loss");
     const zh = page.locator(".card-zh");
     assert.match(await zh.innerText(), /护照报失证明/);
+    // Worded for this person's answer: the passport was lost, so the card says so.
+    assert.match(await zh.innerText(), /我的护照丢失了/);
     assert.equal(await zh.getAttribute("lang"), "zh-Hans");
     const size = await zh.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     assert.ok(size >= 28, `Chinese sentence is large (${size}px)`);

@@ -13,6 +13,8 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> AnyView {
     let c = content();
     let Some(def) = c.step(id) else { return super::not_found(lang) };
     let outcome = state.outcome();
+    // The sentence worded for this person's answers (damaged is not "lost", urgent only if urgent).
+    let sentence = outcome.step(id).map_or(&def.officer_sentence, |s| s.officer_sentence);
     let offices: Vec<&'static Office> = outcome
         .step(id)
         .map(|s| s.offices.iter().filter_map(|o| c.office(o)).collect())
@@ -63,9 +65,9 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> AnyView {
     view! {
         <div class="card">
             <h2 id="page-heading" tabindex="-1" class="card-title">{t(Msg::CardTitle)}" · "{def.title.get(lang)}</h2>
-            <p class="card-zh" lang="zh-Hans">{def.officer_sentence.zh.clone()}</p>
+            <p class="card-zh" lang="zh-Hans">{sentence.zh.clone()}</p>
             <p class="card-label">{t(Msg::CardMeaning)}</p>
-            <p class="card-en" lang="en">{def.officer_sentence.en.clone()}</p>
+            <p class="card-en" lang="en">{sentence.en.clone()}</p>
             {places}
             <p class="card-actions">
                 <a class="button" href=step_href(id)>{t(Msg::CardClose)}</a>
