@@ -177,4 +177,53 @@ mod app_logic {
         progress.steps.insert("step.report_loss".into(), StepProgress::default());
         assert!(!logic::step_done(&progress, step));
     }
+
+    #[wasm_bindgen_test]
+    fn answers_the_rules_no_longer_use_are_listed_and_survive_further_answers() {
+        let c = content::bundled();
+        // Saved by an older version: a question since removed, a value since renamed, and the
+        // embassy's answer although the embassy was not asked.
+        let saved = Answers::from_pairs(&[
+            ("document_state", "lost"),
+            ("old_question", "yes"),
+            ("embassy_contact", "no"),
+            ("embassy_answer", "cannot_issue_in_china"),
+            ("location", "route.atlantis"),
+        ]);
+        let outcome = engine::evaluate(c, &saved);
+        let stale: Vec<String> = outcome.ignored_answers.iter().map(|i| i.question.clone()).collect();
+        let kept = logic::kept_from_before(c, &outcome, Lang::En);
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(kept.contains(&("old_question".to_string(), "yes".to_string())), "{kept:?}");
+        assert!(kept.contains(&("Where are you now?".to_string(), "route.atlantis".to_string())), "{kept:?}");
+        assert!(kept.iter().any(|(q, v)| q.contains("embassy") && v.contains("cannot issue")), "{kept:?}");
+        // A further answer keeps all three; engine::change_answer alone would drop one.
+        let (after, dropped) = logic::answer_keeping_earlier(c, &saved, &stale, "urgency", "urgent");
+        assert!(dropped.is_empty(), "{dropped:?}");
+        for (q, v) in &saved.0 {
+            assert_eq!(after.get(q), Some(v.as_str()), "{q}");
+        }
+        assert_eq!(engine::change_answer(c, &saved, "urgency", "urgent").1.len(), 1);
+        // What the person's own change makes moot is still dropped, and said.
+        let given = Answers::from_pairs(&[("document_state", "lost"), ("embassy_contact", "yes"), ("embassy_answer", "waiting_for_answer")]);
+        let (after, dropped) = logic::answer_keeping_earlier(c, &given, &[], "embassy_contact", "no");
+        assert_eq!(after.get("embassy_answer"), None);
+        assert_eq!(dropped.len(), 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_phone_link_carries_only_digits_and_plus() {
+        assert_eq!(logic::tel_href("+86 (10) 8402-0101"), "tel:+861084020101");
+        assert_eq!(logic::tel_href("12367\"><script>alert(1)</script>"), "tel:123671");
+        assert_eq!(logic::tel_href("javascript:alert(1)"), "tel:1");
+    }
+
+    #[wasm_bindgen_test]
+    fn the_storage_sentences_exist_in_both_languages() {
+        use i18n::{text, Msg};
+        for msg in [Msg::NoteKeptAside, Msg::NoteNewerSchema, Msg::NoteUnavailable, Msg::NoteNotSaved, Msg::NoteSavedAgain, Msg::KeptFromBefore] {
+            assert!(!text(msg, Lang::En).is_empty() && !text(msg, Lang::Zh).is_empty(), "{msg:?}");
+            assert_ne!(text(msg, Lang::En), text(msg, Lang::Zh), "{msg:?}");
+        }
+    }
 }

@@ -33,6 +33,8 @@ pub enum Msg {
     NoteNewerSchema,
     NoteUnavailable,
     NoteNotSaved,
+    NoteSavedAgain,
+    KeptFromBefore,
     PlanTitle,
     OrderOfThings,
     QuestionsLeft,
@@ -170,6 +172,14 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
         NoteNotSaved => (
             "Your progress is not being kept on this phone: the browser refused to save it.",
             "您的进度没有保存在这部手机上：浏览器拒绝保存。",
+        ),
+        NoteSavedAgain => (
+            "Your progress is being saved on this phone again.",
+            "已恢复保存：您的进度会重新保存在这部手机上。",
+        ),
+        KeptFromBefore => (
+            "These earlier answers are no longer asked, but are kept on this phone:",
+            "以下之前的回答现已不再询问，但仍保留在这部手机上：",
         ),
         PlanTitle => ("Your plan", "您的计划"),
         OrderOfThings => ("Here is the order of things", "办理顺序如下"),

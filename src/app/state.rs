@@ -70,17 +70,28 @@ impl AppState {
         i18n::text(msg, self.lang.get())
     }
 
-    /// Changes the saved state and writes it; says so on screen when it could not be kept.
+    /// True when storage was blocked at start: the session lives in memory only, and is never
+    /// written over what storage may hold but could not be read.
+    pub fn memory_only(&self) -> bool {
+        self.storage_note.get_untracked() == Some(Msg::NoteUnavailable)
+    }
+
+    /// Changes the saved state and writes it; says so on screen when it could not be kept,
+    /// and again when a later write succeeds.
     pub fn modify(&self, change: impl FnOnce(&mut Envelope)) {
         self.envelope.update(change);
-        let kept = self.envelope.with_untracked(browser::save);
-        if !kept {
-            self.storage_note.set(Some(match self.storage_note.get_untracked() {
-                Some(Msg::NoteUnavailable) => Msg::NoteUnavailable,
-                _ => Msg::NoteNotSaved,
-            }));
-        } else if self.storage_note.get_untracked() == Some(Msg::NoteNotSaved) {
-            self.storage_note.set(None);
+        if self.memory_only() {
+            return;
+        }
+        let note = self.storage_note.get_untracked();
+        let next = match (self.envelope.with_untracked(browser::save), note) {
+            (false, _) => Some(Msg::NoteNotSaved),
+            (true, Some(Msg::NoteNotSaved)) => Some(Msg::NoteSavedAgain),
+            (true, Some(Msg::NoteSavedAgain)) => None,
+            (true, other) => other,
+        };
+        if next != note {
+            self.storage_note.set(next);
         }
     }
 
@@ -94,7 +105,8 @@ impl AppState {
     pub fn answer(&self, question: &str, value: &str) {
         let c = content();
         let before = self.envelope.with_untracked(answers_of);
-        let (after, dropped) = engine::change_answer(c, &before, question, value);
+        let stale: Vec<String> = self.result.with_untracked(|o| o.ignored_answers.iter().map(|i| i.question.clone()).collect());
+        let (after, dropped) = super::logic::answer_keeping_earlier(c, &before, &stale, question, value);
         let next = match engine::evaluate(c, &after).next_question {
             Some(q) => Page::Question(q.to_string()),
             None => Page::Plan,

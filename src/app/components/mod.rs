@@ -55,6 +55,22 @@ pub fn Notices() -> impl IntoView {
     view! { {storage}{dropped} }
 }
 
+/// The saved answers the current rules no longer ask or cannot read (after an update, or from
+/// an older file), listed so that nothing is dropped without the person seeing it.
+pub fn kept_from_before(state: AppState, lang: Lang) -> Option<AnyView> {
+    let kept = super::logic::kept_from_before(content(), &state.outcome(), lang);
+    (!kept.is_empty()).then(|| {
+        let items = kept.into_iter().map(|(q, v)| view! { <li>{q}" — "{v}</li> }).collect_view();
+        view! {
+            <div class="notice kept" role="status">
+                <p>{text(Msg::KeptFromBefore, lang)}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+        .into_any()
+    })
+}
+
 /// The "may apply" badge and the open questions that decide it.
 pub fn may_apply(outcome: &passport_sos::engine::Outcome<'static>, deciding: &[&'static str], lang: Lang) -> AnyView {
     let c = content();

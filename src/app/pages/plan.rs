@@ -1,7 +1,7 @@
 //! `#/plan`: the route in one sentence, warnings, the steps in order, what is still open.
 
 use super::super::components::step::{step_view, StepCtx};
-use super::super::components::{answers_summary, may_apply, source_links};
+use super::super::components::{answers_summary, kept_from_before, may_apply, source_links};
 use super::super::i18n::{fill, text, Msg};
 use super::super::logic::{deciding_questions, plan_text, question_target};
 use super::super::router::question_href;
@@ -160,6 +160,7 @@ pub fn plan_page(state: AppState, lang: Lang) -> AnyView {
         {steps}
         {open}
         {answers_summary(state, lang)}
+        {kept_from_before(state, lang)}
         {share(state, lang)}
     }
     .into_any()

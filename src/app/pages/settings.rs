@@ -29,6 +29,8 @@ pub fn settings_page(state: AppState, lang: Lang) -> AnyView {
             <h3 id="lang-heading">{t(Msg::LanguageHeading)}</h3>
             <div role="radiogroup" aria-labelledby="lang-heading" class="radios">{language}</div>
         </section>
+        // Its own reactive scope: an import must not rebuild this page and lose its message.
+        {move || super::super::components::kept_from_before(state, lang)}
         {transfer(state, lang)}
         {erase(state, lang)}
         <section aria-labelledby="about-heading">
@@ -46,7 +48,8 @@ fn erase(state: AppState, lang: Lang) -> AnyView {
     let asking = RwSignal::new(false);
     let result = RwSignal::new(None::<Msg>);
     let confirm = move |_| {
-        let ok = browser::erase();
+        // With storage blocked there is nothing stored: erasing is forgetting what is in memory.
+        let ok = state.memory_only() || browser::erase();
         asking.set(false);
         if ok {
             state.replace(Envelope::new());
