@@ -6,29 +6,21 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
   AxeBuilder,
+  PERMIT_BEIJING,
   PHONE,
   artifacts,
+  fresh,
+  hash,
+  heading,
   launch,
   recordPolicyViolations,
   recordRequests,
   serveCopy,
+  waitForHash,
   waitForServiceWorkerControl,
+  walk,
 } from "./harness.mjs";
 
-const UNKNOWN = "I don't know / not yet";
-
-// Answers by question id, as the labels a person taps. A question not listed gets "I don't know".
-const PERMIT_BEIJING = {
-  document_state: "Lost",
-  urgency: "No",
-  location: "Beijing",
-  age_16_plus: "Yes",
-  loss_report: "Not yet",
-  embassy_contact: "Yes",
-  embassy_answer: "It cannot issue any passport or travel document in China",
-  exit_bar: "None of these",
-  nationality: { country: "DE" },
-};
 const REPLACEMENT_HAIKOU = {
   document_state: "Stolen",
   urgency: "Yes, it is urgent",
@@ -72,43 +64,6 @@ const REPLACEMENT_URGENT_STEPS = [
   "step.exit_formalities",
 ];
 
-const hash = (page) => page.evaluate(() => location.hash);
-
-async function heading(page) {
-  return (await page.locator("#page-heading").innerText()).trim();
-}
-
-async function waitForHash(page, wanted) {
-  await page.waitForFunction((h) => location.hash === h, wanted);
-}
-
-/** Answers the questions in the order the app asks them; returns the question ids seen. */
-async function walk(page, answers, { from = "#/" } = {}) {
-  await page.goto(new URL(from, page.url()).href);
-  await page.locator("#page-heading").waitFor();
-  if (from === "#/") {
-    await page.locator("a.button", { hasText: /Start the questions|Continue the questions|开始回答问题|继续回答问题/ }).first().click();
-  }
-  const seen = [];
-  for (let i = 0; i < 20; i++) {
-    await page.waitForFunction(() => /^#\/(questions\/|plan$)/.test(location.hash));
-    const h = await hash(page);
-    if (h === "#/plan") return seen;
-    const id = h.slice("#/questions/".length);
-    seen.push(id);
-    await page.locator("#page-heading").waitFor();
-    const answer = answers[id] ?? UNKNOWN;
-    if (typeof answer === "object") {
-      await page.getByLabel(/country code|国家代码/).fill(answer.country);
-      await page.getByRole("button", { name: /^(Continue|继续)$/ }).click();
-    } else {
-      await page.locator(".options").getByRole("button", { name: answer, exact: true }).click();
-    }
-    await page.waitForFunction((before) => location.hash !== before, h);
-  }
-  throw new Error(`no plan after 20 questions: ${seen.join(", ")}`);
-}
-
 async function stepIds(page) {
   return page.locator("article.step").evaluateAll((els) => els.map((e) => e.id.replace(/^step-/, "")));
 }
@@ -118,13 +73,6 @@ async function checkScreen(page, name) {
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
   assert.deepEqual(found, [], `axe on ${name}`);
-}
-
-async function fresh(page) {
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(new URL("#/", page.url()).href);
-  await page.reload();
-  await page.locator("#page-heading").waitFor();
 }
 
 function exercises(label, get) {

@@ -32,7 +32,8 @@ async function freePort() {
 /** Serves a private copy of dist/, so a test may change it (a "new build") without touching dist/. */
 export async function serveCopy() {
   const dir = mkdtempSync(join(tmpdir(), "sos-e2e-"));
-  cpSync(join(projectRoot, "dist"), dir, { recursive: true });
+  // SOS_DIST: another build to serve, such as one with a protection removed to see a test fail.
+  cpSync(process.env.SOS_DIST || join(projectRoot, "dist"), dir, { recursive: true });
   const port = await freePort();
   let child = null;
   // Every path the server was asked for, in order: what actually crossed the network.
@@ -107,4 +108,67 @@ export async function waitForServiceWorkerControl(page) {
     await page.reload();
   }
   await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+}
+
+// ---- Walking the guide, shared by the guide and the fault tests.
+
+export const UNKNOWN = "I don't know / not yet";
+
+// Answers by question id, as the labels a person taps. A question not listed gets "I don't know".
+export const PERMIT_BEIJING = {
+  document_state: "Lost",
+  urgency: "No",
+  location: "Beijing",
+  age_16_plus: "Yes",
+  loss_report: "Not yet",
+  embassy_contact: "Yes",
+  embassy_answer: "It cannot issue any passport or travel document in China",
+  exit_bar: "None of these",
+  nationality: { country: "DE" },
+};
+
+export const hash = (page) => page.evaluate(() => location.hash);
+
+export async function heading(page) {
+  return (await page.locator("#page-heading").innerText()).trim();
+}
+
+export async function waitForHash(page, wanted) {
+  await page.waitForFunction((h) => location.hash === h, wanted);
+}
+
+/** Answers the questions in the order the app asks them; returns the question ids seen.
+ * `stopAfter`: stop once that many questions are answered (mid-way through the guide). */
+export async function walk(page, answers, { from = "#/", stopAfter = Infinity } = {}) {
+  await page.goto(new URL(from, page.url()).href);
+  await page.locator("#page-heading").waitFor();
+  if (from === "#/") {
+    await page.locator("a.button", { hasText: /Start the questions|Continue the questions|开始回答问题|继续回答问题/ }).first().click();
+  }
+  const seen = [];
+  for (let i = 0; i < 20; i++) {
+    await page.waitForFunction(() => /^#\/(questions\/|plan$)/.test(location.hash));
+    const h = await hash(page);
+    if (h === "#/plan" || seen.length >= stopAfter) return seen;
+    const id = h.slice("#/questions/".length);
+    seen.push(id);
+    await page.locator("#page-heading").waitFor();
+    const answer = answers[id] ?? UNKNOWN;
+    if (typeof answer === "object") {
+      await page.getByLabel(/country code|国家代码/).fill(answer.country);
+      await page.getByRole("button", { name: /^(Continue|继续)$/ }).click();
+    } else {
+      await page.locator(".options").getByRole("button", { name: answer, exact: true }).click();
+    }
+    await page.waitForFunction((before) => location.hash !== before, h);
+  }
+  throw new Error(`no plan after 20 questions: ${seen.join(", ")}`);
+}
+
+/** Clears local storage and opens the start screen anew. */
+export async function fresh(page) {
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(new URL("#/", page.url()).href);
+  await page.reload();
+  await page.locator("#page-heading").waitFor();
 }
