@@ -178,8 +178,8 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
             "已恢复保存：您的进度会重新保存在这部手机上。",
         ),
         KeptFromBefore => (
-            "These earlier answers are no longer asked, but are kept on this phone:",
-            "以下之前的回答现已不再询问，但仍保留在这部手机上：",
+            "This version of the guide no longer asks or uses these earlier answers. They are kept on this phone:",
+            "本版指南已不再询问或使用以下之前的回答，这些回答仍保留在这部手机上：",
         ),
         PlanTitle => ("Your plan", "您的计划"),
         OrderOfThings => ("Here is the order of things", "办理顺序如下"),

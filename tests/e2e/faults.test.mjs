@@ -32,7 +32,7 @@ const SAY = {
   blocked: "This browser does not allow saving: your progress will not be kept on this phone.",
   notSaved: "Your progress is not being kept on this phone: the browser refused to save it.",
   savedAgain: "Your progress is being saved on this phone again.",
-  kept: "These earlier answers are no longer asked, but are kept on this phone:",
+  kept: "This version of the guide no longer asks or uses these earlier answers. They are kept on this phone:",
   tooLarge: "This file is too large to be a Passport SOS progress file. Nothing was changed.",
   notOurs: "This is not a Passport SOS progress file. Choose the file the app exported. Nothing was changed.",
   damaged: "This progress file is damaged or incomplete and cannot be read. Nothing was changed.",
