@@ -7,7 +7,7 @@ export PATH := $(TOOLS)/cargo/bin:$(TOOLS)/node/node_modules/.bin:$(HOME)/.cargo
 export CHROMEDRIVER := /usr/bin/chromedriver
 export SOS_NODE_MODULES := $(TOOLS)/node/node_modules
 
-.PHONY: run test tools build serve test-native test-wasm test-e2e bench-engine bench bench-floor
+.PHONY: run test tools build bundle serve test-native test-wasm test-e2e bench-engine bench bench-floor
 
 ## Build the release app and serve dist/ on http://127.0.0.1:$(PORT)
 run: build
@@ -28,8 +28,12 @@ serve:
 test-native:
 	cargo test --quiet
 
+# The content in the form the wasm includes (Trunk's pre-build hook runs the same for builds).
+bundle:
+	cargo run --release --quiet --bin sos -- bundle target/bundle
+
 # Only the browser test target: the native tests use the file system and proptest.
-test-wasm: tools
+test-wasm: tools bundle
 	cargo test --target wasm32-unknown-unknown --test web
 
 test-e2e:

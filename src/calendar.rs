@@ -11,7 +11,7 @@ use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The bundled calendar, compiled into the binary so the app needs no network to count days.
 pub const HOLIDAYS_TOML: &str = include_str!("../content/holidays.toml");
@@ -149,18 +149,43 @@ pub fn check_text(text: &str) -> Vec<String> {
     }
 }
 
+/// The calendar as the app ships it: read from holidays.toml by `sos bundle` before the wasm
+/// build, so the browser carries no TOML parser. See [`to_bundle`].
+#[cfg(target_arch = "wasm32")]
+const SHIPPED: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/bundle/holidays.postcard"));
+
+/// The holiday file in the compact binary form the app ships (postcard), or what is wrong
+/// with it.
+pub fn to_bundle(text: &str) -> Result<Vec<u8>, Vec<String>> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| vec![format!("holidays file: {e}")])?;
+    let bytes = postcard::to_allocvec(&raw).map_err(|e| vec![format!("holidays file: {e}")])?;
+    // What ships must be a valid calendar, exactly as the TOML is.
+    from_bundle(&bytes).map(|_| bytes)
+}
+
+fn from_bundle(bytes: &[u8]) -> Result<Calendar, Vec<String>> {
+    let raw: RawFile = postcard::from_bytes(bytes).map_err(|e| vec![format!("holidays bundle: {e}")])?;
+    Calendar::from_raw(raw)
+}
+
 fn calendar() -> &'static Calendar {
     static CALENDAR: OnceLock<Calendar> = OnceLock::new();
     // A broken file is caught by the tests before release; should one slip through anyway, an
     // empty calendar turns every due date into an honest estimate instead of a wrong exact one.
-    CALENDAR.get_or_init(|| Calendar::parse(HOLIDAYS_TOML).unwrap_or_default())
+    CALENDAR.get_or_init(|| {
+        #[cfg(target_arch = "wasm32")]
+        let loaded = from_bundle(SHIPPED);
+        #[cfg(not(target_arch = "wasm32"))]
+        let loaded = Calendar::parse(HOLIDAYS_TOML);
+        loaded.unwrap_or_default()
+    })
 }
 
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Mark {
     off: bool,
     year: usize,
@@ -246,6 +271,10 @@ impl Calendar {
 
     fn parse(text: &str) -> Result<Calendar, Vec<String>> {
         let raw: RawFile = toml::from_str(text).map_err(|e| vec![format!("holidays file: {e}")])?;
+        Calendar::from_raw(raw)
+    }
+
+    fn from_raw(raw: RawFile) -> Result<Calendar, Vec<String>> {
         let mut errors = Vec::new();
         let mut cal = Calendar::default();
 
@@ -474,7 +503,7 @@ fn add_weekdays(from: NaiveDate, n: u32) -> Option<NaiveDate> {
     Some(day)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
     note: Option<RawNote>,
@@ -482,7 +511,7 @@ struct RawFile {
     year: Vec<RawYear>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawNote {
     en: Option<String>,
@@ -491,7 +520,7 @@ struct RawNote {
     source: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawYear {
     year: i32,
@@ -501,7 +530,7 @@ struct RawYear {
     holiday: Vec<RawHoliday>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawHoliday {
     name: Option<RawText>,
@@ -511,14 +540,14 @@ struct RawHoliday {
     make_up_workdays: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawText {
     en: Option<String>,
     zh: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct RawRange {
     from: String,
@@ -528,6 +557,21 @@ struct RawRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_form_counts_exactly_like_the_toml() {
+        let from_toml = Calendar::parse(HOLIDAYS_TOML).unwrap();
+        let shipped = from_bundle(&to_bundle(HOLIDAYS_TOML).unwrap()).unwrap();
+        let mut day = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap();
+        while day.year() < 2028 {
+            assert_eq!(shipped.mark(day), from_toml.mark(day), "{day}");
+            for n in [1, 7, 30] {
+                assert_eq!(shipped.due_date(day, n), from_toml.due_date(day, n), "{day} + {n}");
+            }
+            day = day.succ_opt().unwrap();
+        }
+        assert_eq!(shipped.years.len(), from_toml.years.len());
+    }
 
     /// The 2019 notice moved a New Year make-up day into 2018: a calendar bundling only 2019
     /// must still count it, and say the result is an estimate since the rest of 2018 is unknown.

@@ -18,6 +18,10 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(|s| s.as_str()) == Some("bundle") && args.len() == 2 {
+        // Before `bundled()`, which would stop at the first problem instead of listing them.
+        return exit_code(bundle(Path::new(&args[1])));
+    }
     let c = content::bundled();
     let result = match args.first().map(|s| s.as_str()) {
         Some("scenarios") if args.len() > 1 => scenarios(c, &args[1..]),
@@ -35,8 +39,12 @@ fn main() -> ExitCode {
             Ok(problems.is_empty())
         }
         Some("bench") => bench(c, args.iter().any(|a| a == "--full")),
-        _ => Err("usage: sos scenarios PATH... | plan ANSWERS.toml [--json] | graph | sources [--older-than DAYS] | due YYYY-MM-DD DAYS | check | bench [--full]".to_string()),
+        _ => Err("usage: sos scenarios PATH... | plan ANSWERS.toml [--json] | graph | sources [--older-than DAYS] | due YYYY-MM-DD DAYS | check | bench [--full] | bundle DIR".to_string()),
     };
+    exit_code(result)
+}
+
+fn exit_code(result: Result<bool, String>) -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -45,6 +53,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Checks the content and the holiday calendar and writes them in the compact form the app
+/// ships (`content.postcard`, `holidays.postcard`): the wasm build includes these files, so
+/// content with a problem never reaches a phone.
+fn bundle(dir: &Path) -> Result<bool, String> {
+    let mut problems: Vec<String> = content::check(content::BUNDLED_FILES).iter().map(|p| p.to_string()).collect();
+    problems.extend(passport_sos::calendar::check().into_iter().map(|p| format!("holidays.toml: {p}")));
+    if !problems.is_empty() {
+        problems.iter().for_each(|p| eprintln!("{p}"));
+        return Err(format!("{} problem(s): nothing bundled", problems.len()));
+    }
+    let content_bytes = content::bundled().to_bundle();
+    let holiday_bytes = passport_sos::calendar::to_bundle(passport_sos::calendar::HOLIDAYS_TOML)
+        .map_err(|e| e.join("\n"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, bytes) in [("content.postcard", &content_bytes), ("holidays.postcard", &holiday_bytes)] {
+        let path = dir.join(name);
+        // Rewrite only on change, so cargo does not rebuild the wasm for nothing.
+        if std::fs::read(&path).ok().as_ref() != Some(bytes) {
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(true)
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {

@@ -32,15 +32,28 @@ pub const BUNDLED_FILES: &[(&str, &str)] = &[
     ("holidays.toml", include_str!("../../content/holidays.toml")),
 ];
 
+/// The content as the app ships it: checked and converted from the TOML files by
+/// `sos bundle` before the wasm build (a Trunk pre-build hook), so the browser carries
+/// neither a TOML parser nor the TOML text. See [`Content::from_bundle`].
+#[cfg(target_arch = "wasm32")]
+const SHIPPED: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/bundle/content.postcard"));
+
 /// The bundled content, parsed on first use. The bundled files are validated by
-/// `cargo test` (tests/content_check.rs), so a failure here is a build defect, not user input.
+/// `cargo test` (tests/content_check.rs) and by `sos bundle`, so a failure here is a build
+/// defect, not user input.
 pub fn bundled() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| match Content::from_files(BUNDLED_FILES) {
-        Ok(c) => c,
-        Err(problems) => {
-            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            panic!("bundled content is invalid:\n{}", list.join("\n"))
+    CONTENT.get_or_init(|| {
+        #[cfg(target_arch = "wasm32")]
+        let loaded = Content::from_bundle(SHIPPED);
+        #[cfg(not(target_arch = "wasm32"))]
+        let loaded = Content::from_files(BUNDLED_FILES);
+        match loaded {
+            Ok(c) => c,
+            Err(problems) => {
+                let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+                panic!("bundled content is invalid:\n{}", list.join("\n"))
+            }
         }
     })
 }
@@ -95,7 +108,7 @@ pub(crate) struct Term {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Cond(pub Vec<Term>);
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -111,7 +124,7 @@ pub struct Source {
     pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionKind {
     /// One of the listed options.
@@ -121,7 +134,7 @@ pub enum QuestionKind {
     Country,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -144,7 +157,7 @@ pub struct Question {
     pub(crate) asked: Cond,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionOption {
     pub id: String,
@@ -154,7 +167,7 @@ pub struct QuestionOption {
     pub means_unknown: bool,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub id: String,
@@ -174,7 +187,7 @@ pub(crate) enum Target {
     Unknown(usize),
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -194,7 +207,7 @@ pub struct Rule {
     pub(crate) target: Target,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Line {
     pub id: String,
@@ -206,7 +219,7 @@ pub struct Line {
     pub(crate) cond: Cond,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
     /// Digits as dialled in China: `12367`, `0898-68590746`.
@@ -224,7 +237,7 @@ pub struct Phone {
 /// example "my passport was stolen" instead of "my passport can't be used". The engine shows
 /// the first variant whose `when` certainly holds, else the step's `officer_sentence`, which
 /// must therefore be true whatever the answers (see [`crate::engine::PlanStep::officer_sentence`]).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct OfficerSentence {
     pub id: String,
@@ -252,7 +265,7 @@ pub struct WorkingDays {
     pub sources: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     pub id: String,
@@ -290,7 +303,7 @@ pub struct Step {
     pub(crate) done: Cond,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     pub id: String,
@@ -300,7 +313,7 @@ pub struct Warning {
 }
 
 /// Something the sources do not say, and who can answer it.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unknown {
     pub id: String,
@@ -310,7 +323,7 @@ pub struct Unknown {
     pub sources: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
     pub id: String,
@@ -336,7 +349,7 @@ pub struct Office {
     pub last_checked: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmergencyDocument {
     /// ISO 3166 alpha-2, upper case.
@@ -348,7 +361,7 @@ pub struct EmergencyDocument {
 }
 
 /// The whole content, parsed and compiled.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Content {
     pub sources: Vec<Source>,
     pub questions: Vec<Question>,
@@ -456,6 +469,26 @@ fn scan_citations(file: &str, value: &toml::Value, out: &mut Vec<(String, String
 }
 
 impl Content {
+    /// The compact binary form the app ships (postcard): the parsed content without its
+    /// compiled conditions, which [`Content::from_bundle`] rebuilds.
+    pub fn to_bundle(&self) -> Vec<u8> {
+        // Plain strings, vectors and maps: serialising them cannot fail.
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Reads [`Content::to_bundle`]'s output and compiles its conditions.
+    pub fn from_bundle(bytes: &[u8]) -> Result<Content, Vec<Problem>> {
+        let mut content: Content = postcard::from_bytes(bytes)
+            .map_err(|e| vec![Problem::new("bundle", "-", &format!("cannot be read: {e}"))])?;
+        let mut problems = Vec::new();
+        content.compile(&mut problems);
+        if problems.is_empty() {
+            Ok(content)
+        } else {
+            Err(problems)
+        }
+    }
+
     /// Parses and compiles content from raw file texts (file name -> TOML). Fails with the
     /// problems that make the content unusable: unreadable files, duplicate or unknown ids in
     /// rules and conditions. [`check`] reports these and everything else.
