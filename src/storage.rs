@@ -15,6 +15,8 @@ pub const KEY: &str = "passport-sos";
 /// Where an envelope that could not be read is kept, untouched, for the person or a later
 /// version of the app to recover.
 pub const KEPT_ASIDE_KEY: &str = "passport-sos.unreadable";
+/// How many unreadable values can be kept aside at once (`passport-sos.unreadable`, then `.2`…).
+pub const KEPT_ASIDE_SLOTS: u32 = 5;
 /// The schema this version writes. Bump it with a step in [`MIGRATIONS`], never in place.
 pub const SCHEMA: u32 = 1;
 /// An export file says what it is, so importing some other JSON file is refused clearly.
@@ -190,12 +192,32 @@ pub mod browser {
         let Some(raw) = raw else { return (Envelope::new(), LoadNote::Fresh) };
         match Envelope::decode(&raw) {
             Ok(envelope) => (envelope, LoadNote::Restored),
-            Err(error) => {
-                // Keep the unreadable value before anything can overwrite it.
-                let _ = LocalStorage::raw().set_item(KEPT_ASIDE_KEY, &raw);
-                (Envelope::new(), LoadNote::KeptAside(error))
+            // Keep the unreadable value before anything can overwrite it. If it cannot be
+            // kept (storage full, or every slot taken), the app must not write at all, so it
+            // runs from memory as if storage were blocked.
+            Err(error) => match keep_aside(&raw) {
+                true => (Envelope::new(), LoadNote::KeptAside(error)),
+                false => (Envelope::new(), LoadNote::Unavailable),
+            },
+        }
+    }
+
+    /// The keys an unreadable value may be kept under: a second one never replaces the first.
+    fn kept_aside_keys() -> impl Iterator<Item = String> {
+        std::iter::once(KEPT_ASIDE_KEY.to_string()).chain((2..=KEPT_ASIDE_SLOTS).map(|n| format!("{KEPT_ASIDE_KEY}.{n}")))
+    }
+
+    fn keep_aside(raw: &str) -> bool {
+        let storage = LocalStorage::raw();
+        for key in kept_aside_keys() {
+            match storage.get_item(&key) {
+                Ok(Some(existing)) if existing == raw => return true,
+                Ok(Some(_)) => continue,
+                Ok(None) => return storage.set_item(&key, raw).is_ok(),
+                Err(_) => return false,
             }
         }
+        false
     }
 
     /// Removes everything this app stored on the phone, the kept-aside copy included.
@@ -204,7 +226,7 @@ pub mod browser {
             return false;
         }
         let storage = LocalStorage::raw();
-        storage.remove_item(KEY).is_ok() && storage.remove_item(KEPT_ASIDE_KEY).is_ok()
+        storage.remove_item(KEY).is_ok() && kept_aside_keys().all(|key| storage.remove_item(&key).is_ok())
     }
 
     /// Returns false when the value could not be written (blocked or full storage).

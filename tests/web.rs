@@ -31,6 +31,33 @@ fn an_unreadable_saved_state_is_kept_aside_not_overwritten() {
 }
 
 #[wasm_bindgen_test]
+fn a_second_unreadable_value_does_not_replace_the_first_kept_aside() {
+    LocalStorage::clear();
+    LocalStorage::raw().set_item(KEY, "{first").unwrap();
+    assert_eq!(browser::load().1, LoadNote::KeptAside(DecodeError::NotReadable));
+    LocalStorage::raw().set_item(KEY, "{second").unwrap();
+    assert_eq!(browser::load().1, LoadNote::KeptAside(DecodeError::NotReadable));
+    assert_eq!(LocalStorage::raw().get_item(KEPT_ASIDE_KEY).unwrap().as_deref(), Some("{first"));
+    let second_key = format!("{KEPT_ASIDE_KEY}.2");
+    assert_eq!(LocalStorage::raw().get_item(&second_key).unwrap().as_deref(), Some("{second"));
+    assert!(browser::erase());
+    assert_eq!(LocalStorage::raw().get_item(&second_key).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn when_nothing_more_can_be_kept_aside_the_app_does_not_write() {
+    LocalStorage::clear();
+    for n in 1..=passport_sos::storage::KEPT_ASIDE_SLOTS {
+        let key = if n == 1 { KEPT_ASIDE_KEY.to_string() } else { format!("{KEPT_ASIDE_KEY}.{n}") };
+        LocalStorage::raw().set_item(&key, &format!("{{old {n}")).unwrap();
+    }
+    LocalStorage::raw().set_item(KEY, "{one more").unwrap();
+    // Unavailable: the app then runs from memory and never overwrites the unreadable value.
+    assert_eq!(browser::load().1, LoadNote::Unavailable);
+    assert_eq!(LocalStorage::raw().get_item(KEY).unwrap().as_deref(), Some("{one more"));
+}
+
+#[wasm_bindgen_test]
 fn erase_removes_the_progress_and_the_kept_aside_copy() {
     LocalStorage::clear();
     LocalStorage::raw().set_item(KEPT_ASIDE_KEY, "{").unwrap();
