@@ -168,6 +168,25 @@ fn from_bundle(bytes: &[u8]) -> Result<Calendar, Vec<String>> {
     Calendar::from_raw(raw)
 }
 
+/// A date written `YYYY-MM-DD`, or `None` for anything else, impossible dates included.
+/// Written by hand because chrono's format-string parser is large in the wasm and this is
+/// the only format the app reads.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes.get(range.clone())?.iter().all(u8::is_ascii_digit).then(|| text[range].parse().ok())?
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
+}
+
+/// The `YYYY-MM-DD` form of a date (what a date input and the saved state hold).
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 fn calendar() -> &'static Calendar {
     static CALENDAR: OnceLock<Calendar> = OnceLock::new();
     // A broken file is caught by the tests before release; should one slip through anyway, an
@@ -446,9 +465,7 @@ fn text_of(en: Option<String>, zh: Option<String>, place: &str, errors: &mut Vec
 }
 
 fn date_of(raw: &str, place: &str, year: i32, errors: &mut Vec<String>) -> Option<NaiveDate> {
-    let parsed = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .ok()
-        .filter(|_| raw.len() == 10);
+    let parsed = parse_iso_date(raw);
     match parsed {
         None => {
             errors.push(format!(
@@ -557,6 +574,18 @@ struct RawRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_read_only_when_written_yyyy_mm_dd_and_possible() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_iso_date("2026-09-28"), day(2026, 9, 28));
+        assert_eq!(parse_iso_date("2024-02-29"), day(2024, 2, 29));
+        for bad in ["2026-02-30", "2025-02-29", "2026-13-01", "2026-9-28", "26-09-28", "2026/09/28", "２０２６-09-28", "2026-09-2x", "", "2026-09-28 "] {
+            assert_eq!(parse_iso_date(bad), None, "{bad:?}");
+        }
+        assert_eq!(iso_date(day(2026, 1, 4).unwrap()), "2026-01-04");
+        assert_eq!(parse_iso_date(&iso_date(day(999, 12, 31).unwrap())), day(999, 12, 31));
+    }
 
     #[test]
     fn the_shipped_form_counts_exactly_like_the_toml() {

@@ -6,6 +6,7 @@ use super::super::logic::{format_date, month_cells, month_title, months_between,
 use super::super::state::AppState;
 use super::source_links;
 use chrono::{Datelike, NaiveDate};
+use passport_sos::calendar::{iso_date, parse_iso_date};
 use leptos::prelude::*;
 use passport_sos::calendar::{self, DayKind};
 use passport_sos::content::{Lang, WorkingDays};
@@ -16,7 +17,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
     let saved = Memo::new(move |_| state.envelope.with(|e| e.progress.steps.get(step).and_then(|p| p.date.clone())));
     let accepted = Memo::new(move |_| match saved.get() {
         None => Some(today),
-        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok(),
+        Some(s) => parse_iso_date(&s),
     });
     // National and local figures; one line when they are the same number of days.
     let mut figures = figures;
@@ -38,7 +39,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
                         <span>{w.label.get(lang)}" "{fill(t(Msg::WorkingDaysCount), &[&w.days.to_string()])}</span>
                         <span class="due-date">
                             {t(Msg::DueBy)}": "
-                            <time datetime=d.date.format("%Y-%m-%d").to_string()>{format_date(d.date, lang)}</time>
+                            <time datetime=iso_date(d.date)>{format_date(d.date, lang)}</time>
                             {d.estimate.then(|| view! { " " <span class="badge">{t(Msg::Estimate)}</span> })}
                         </span>
                         {source_links(&w.sources, lang)}
@@ -79,7 +80,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
             <input
                 type="date"
                 id=input_id
-                prop:value=move || accepted.get().map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+                prop:value=move || accepted.get().map(iso_date).unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     state.step_progress(step, |p| p.date = Some(v));
