@@ -7,7 +7,8 @@
 const BUILD = { version: "unbuilt", files: [] };
 
 const CACHE = "passport-sos-" + BUILD.version;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk writes the 64-bit hash in hex without leading zeros, so it can be shorter than 16.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
 const INDEX = new URL("index.html", self.registration.scope).href;
 
 self.addEventListener("install", (event) => {

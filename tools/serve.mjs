@@ -34,7 +34,8 @@ const types = {
   ".txt": "text/plain; charset=utf-8",
 };
 const alwaysFresh = new Set(["index.html", "sw.js", "manifest.webmanifest"]);
-const hashedName = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk writes the 64-bit hash in hex without leading zeros, so it can be shorter than 16.
+const hashedName = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
 
 function cacheControl(name) {
   if (alwaysFresh.has(name)) return "no-cache";
