@@ -88,3 +88,25 @@ fn unknown_is_never_read_as_no() {
     assert!(o.open_questions.iter().any(|q| q.question == "embassy_answer"));
     assert!(o.step("step.apply_permit_in_person").is_some_and(|s| !s.certain));
 }
+
+#[test]
+fn an_answer_that_already_did_not_apply_is_kept_not_dropped_by_a_later_change() {
+    let c = content::bundled();
+    // Saved by an older version: the embassy's answer although the embassy was not asked.
+    let saved = Answers::from_pairs(&[
+        ("document_state", "lost"),
+        ("embassy_contact", "no"),
+        ("embassy_answer", "cannot_issue_in_china"),
+        ("retired_question", "yes"),
+    ]);
+    let (after, dropped) = change_answer(c, &saved, "urgency", "urgent");
+    assert!(dropped.is_empty(), "{dropped:?}");
+    for (q, v) in &saved.0 {
+        assert_eq!(after.get(q), Some(v.as_str()), "{q}");
+    }
+    // What the person's own change makes moot is still dropped, and reported.
+    let given = Answers::from_pairs(&[("document_state", "lost"), ("embassy_contact", "yes"), ("embassy_answer", "waiting_for_answer")]);
+    let (after, dropped) = change_answer(c, &given, "embassy_contact", "no");
+    assert_eq!(after.get("embassy_answer"), None);
+    assert_eq!(dropped.len(), 1);
+}

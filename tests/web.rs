@@ -224,18 +224,12 @@ mod app_logic {
         assert!(kept.contains(&("old_question".to_string(), "yes".to_string())), "{kept:?}");
         assert!(kept.contains(&("Where are you now?".to_string(), "route.atlantis".to_string())), "{kept:?}");
         assert!(kept.iter().any(|(q, v)| q.contains("embassy") && v.contains("cannot issue")), "{kept:?}");
-        // A further answer keeps all three; engine::change_answer alone would drop one.
-        let (after, dropped) = logic::answer_keeping_earlier(c, &saved, &stale, "urgency", "urgent");
+        // A further answer keeps all three (engine::change_answer drops only what it makes moot).
+        let (after, dropped) = engine::change_answer(c, &saved, "urgency", "urgent");
         assert!(dropped.is_empty(), "{dropped:?}");
         for (q, v) in &saved.0 {
             assert_eq!(after.get(q), Some(v.as_str()), "{q}");
         }
-        assert_eq!(engine::change_answer(c, &saved, "urgency", "urgent").1.len(), 1);
-        // What the person's own change makes moot is still dropped, and said.
-        let given = Answers::from_pairs(&[("document_state", "lost"), ("embassy_contact", "yes"), ("embassy_answer", "waiting_for_answer")]);
-        let (after, dropped) = logic::answer_keeping_earlier(c, &given, &[], "embassy_contact", "no");
-        assert_eq!(after.get("embassy_answer"), None);
-        assert_eq!(dropped.len(), 1);
     }
 
     #[wasm_bindgen_test]

@@ -5,7 +5,7 @@
 use super::i18n::{fill, text, Msg};
 use chrono::{Datelike, Months, NaiveDate};
 use passport_sos::content::{Content, Lang, Text, UNKNOWN};
-use passport_sos::engine::{self, Answers, Dropped, Fired, Outcome, PlanStep};
+use passport_sos::engine::{Answers, Fired, Outcome, PlanStep};
 use passport_sos::storage::{Progress, StepProgress};
 
 /// The open questions that decide whether an item that only "may apply" does: those its
@@ -68,21 +68,6 @@ pub fn answer_label<'c>(c: &'c Content, question: &str, value: &'c str, lang: La
         .and_then(|q| q.options.iter().find(|o| o.id == value))
         .map(|o| o.label.get(lang))
         .unwrap_or(value)
-}
-
-/// Records an answer as [`engine::change_answer`] does, but an answer the rules had already
-/// stopped using before this change (`stale`: the outcome's `ignored_answers`, listed to the
-/// person as kept from before) stays saved: only what this change makes moot is dropped.
-pub fn answer_keeping_earlier(c: &Content, answers: &Answers, stale: &[String], question: &str, value: &str) -> (Answers, Vec<Dropped>) {
-    let (mut after, mut dropped) = engine::change_answer(c, answers, question, value);
-    dropped.retain(|d| {
-        let keep = stale.contains(&d.question);
-        if keep {
-            after.set(&d.question, &d.value);
-        }
-        !keep
-    });
-    (after, dropped)
 }
 
 /// The saved answers the current rules do not use (an unknown question or value, or a question

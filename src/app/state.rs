@@ -105,8 +105,7 @@ impl AppState {
     pub fn answer(&self, question: &str, value: &str) {
         let c = content();
         let before = self.envelope.with_untracked(answers_of);
-        let stale: Vec<String> = self.result.with_untracked(|o| o.ignored_answers.iter().map(|i| i.question.clone()).collect());
-        let (after, dropped) = super::logic::answer_keeping_earlier(c, &before, &stale, question, value);
+        let (after, dropped) = engine::change_answer(c, &before, question, value);
         let next = match engine::evaluate(c, &after).next_question {
             Some(q) => Page::Question(q.to_string()),
             None => Page::Plan,

@@ -562,26 +562,26 @@ pub fn change_answer(c: &Content, answers: &Answers, question: &str, value: &str
         _ => value.to_string(),
     };
     next.set(question, &value);
-    let r = resolve(c, &next);
-    let mut dropped = Vec::new();
-    for (i, q) in c.questions.iter().enumerate() {
-        if !r.in_play[i] {
-            if let Some(v) = next.remove(&q.id) {
-                dropped.push(Dropped { question: q.id.clone(), value: v });
-            }
-        }
-    }
-    (next, dropped)
+    drop_moot(c, answers, next)
 }
 
 /// Removes an answer (back to "not asked yet") and drops what depended on it.
 pub fn clear_answer(c: &Content, answers: &Answers, question: &str) -> (Answers, Vec<Dropped>) {
     let mut next = answers.clone();
     next.remove(question);
-    let r = resolve(c, &next);
+    drop_moot(c, answers, next)
+}
+
+/// Drops the answers this change makes moot: those whose question applied before it and
+/// no longer does. An answer whose question already did not apply (saved by an older
+/// version of the content, say) is kept: the outcome lists it in `ignored_answers`, and it
+/// is the person's to keep, not this change's to remove.
+fn drop_moot(c: &Content, before: &Answers, mut next: Answers) -> (Answers, Vec<Dropped>) {
+    let was = resolve(c, before);
+    let now = resolve(c, &next);
     let mut dropped = Vec::new();
     for (i, q) in c.questions.iter().enumerate() {
-        if !r.in_play[i] {
+        if was.in_play[i] && !now.in_play[i] {
             if let Some(v) = next.remove(&q.id) {
                 dropped.push(Dropped { question: q.id.clone(), value: v });
             }
