@@ -199,13 +199,20 @@ async function serve(dir) {
   let child = null;
   const server = {
     url: `http://127.0.0.1:${port}/`,
+    // Every path the server sent, in order: what crossed the network. A request the browser
+    // answered from its HTTP cache never reaches the server and moves nothing.
+    served: [],
     async start() {
-      child = spawn(process.execPath, [join(projectRoot, "tools/serve.mjs"), "--dir", dir, "--port", String(port)], {
+      child = spawn(process.execPath, [join(projectRoot, "tools/serve.mjs"), "--dir", dir, "--port", String(port), "--log"], {
         stdio: ["ignore", "pipe", "inherit"],
       });
       await new Promise((done, fail) => {
         child.stdout.once("data", done);
         child.once("exit", (code) => fail(new Error(`serve.mjs exited with ${code}`)));
+      });
+      child.stdout.setEncoding("utf8");
+      child.stdout.on("data", (chunk) => {
+        for (const line of chunk.split("\n")) if (line.startsWith("GET ")) server.served.push(line.slice(4));
       });
     },
     async stop() {
@@ -258,7 +265,9 @@ async function throttle(context, page, network) {
   await cdp.send("Network.enable");
   await cdp.send("Performance.enable");
   if (network) {
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    // No Network.setCacheDisabled: every cold run has a fresh context, so the cache starts
+    // empty anyway, and disabling it would make the service worker's precache download the
+    // files a second time over the throttled link, which no phone does.
     await cdp.send("Network.emulateNetworkConditions", {
       offline: false,
       latency: network.latency,
@@ -327,6 +336,7 @@ async function transfer(browser, dir, server, { serviceWorker }) {
     })());
   });
   const page = await context.newPage();
+  const servedBefore = server.served.length;
   await page.goto(server.url, { waitUntil: "load" });
   if (serviceWorker) {
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -337,6 +347,12 @@ async function transfer(browser, dir, server, { serviceWorker }) {
   await page.waitForTimeout(500);
   const done = await Promise.all(requests);
   await context.close();
+  // How many times the server actually sent each file during this visit.
+  const sent = new Map();
+  for (const path of server.served.slice(servedBefore)) {
+    const name = decodeURIComponent(path).replace(/^\//, "") || "index.html";
+    sent.set(name, (sent.get(name) || 0) + 1);
+  }
 
   const files = new Map();
   for (const request of done) {
@@ -357,7 +373,11 @@ async function transfer(browser, dir, server, { serviceWorker }) {
     // On the wire: the body as served (the .br or .gz copy or the file itself; Chromium's
     // own count misses the service worker script's body) and the response headers.
     const served = { br: entry.brotli, gzip: entry.gzip }[request.encoding] ?? entry.raw ?? 0;
-    const moved = served + Math.max(0, request.sizes.responseHeadersSize);
+    // A request only moves bytes if the server sent the file for it; the service worker's
+    // precache of a file the page has just fetched is answered by the HTTP cache.
+    const wire = (sent.get(path) || 0) > 0;
+    if (wire) sent.set(path, sent.get(path) - 1);
+    const moved = wire ? served + Math.max(0, request.sizes.responseHeadersSize) : 0;
     if (request.byWorker) entry.byWorker += 1; else { entry.byPage += 1; entry.transferredByPage += moved; }
     entry.transferred += moved;
     files.set(path, entry);
