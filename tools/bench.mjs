@@ -44,15 +44,9 @@
 //    event), sampled after start-up and after every tap; the peak of each run.
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const nodeModules = process.env.SOS_NODE_MODULES || join(projectRoot, ".tools/node/node_modules");
-const { chromium } = createRequire(join(nodeModules, "noop.js"))("playwright-core");
+import { PHONE, freePort, launch, projectRoot } from "./browser.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -64,7 +58,7 @@ const APP_DIR = resolve(projectRoot, option("app", "dist"));
 const FLOOR_DIR = resolve(projectRoot, option("floor", "bench/floor/dist"));
 const OUT = resolve(projectRoot, option("out", "bench-results/latest.json"));
 
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
 const CPU_SLOWDOWN = 4;
 const NETWORKS = {
   slow3g: { label: "Slow 3G", latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 },
@@ -182,16 +176,6 @@ function armTap(cfg) {
 
 // ---------------------------------------------------------------- serving
 
-async function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** tools/serve.mjs on `dir`, as `make run` starts it; `stop()` and `start()` again on the same port. */
 async function serve(dir) {
@@ -238,19 +222,6 @@ function snapshot(dir, name) {
 
 // ---------------------------------------------------------------- the browser
 
-async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
 
 /** A fresh context with the probe; the floor has no static header, so nothing to see there. */
 async function newContext(browser, until, { header = true, follow = null } = {}) {

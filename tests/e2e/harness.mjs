@@ -2,32 +2,14 @@
 // `make run` uses, and Debian's Chromium on a phone viewport.
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { PHONE, chromium, freePort, launch, projectRoot, requireTool } from "../../tools/browser.mjs";
 
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const nodeModules = process.env.SOS_NODE_MODULES || join(projectRoot, ".tools/node/node_modules");
-const require = createRequire(join(nodeModules, "noop.js"));
-export const { chromium } = require("playwright-core");
-export const { default: AxeBuilder } = require("@axe-core/playwright");
-
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export { PHONE, chromium, launch, projectRoot };
+export const { default: AxeBuilder } = requireTool("@axe-core/playwright");
 export const artifacts = join(projectRoot, "artifacts", "e2e");
 mkdirSync(artifacts, { recursive: true });
-
-async function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
 
 /** Serves a private copy of dist/, so a test may change it (a "new build") without touching dist/. */
 export async function serveCopy() {
@@ -68,20 +50,6 @@ export async function serveCopy() {
   };
 }
 
-export async function launch(extraArgs = []) {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      ...extraArgs,
-    ],
-  });
-}
 
 /** Every URL the browser asks for in this context, the service worker's fetches included. */
 export function recordRequests(context) {
