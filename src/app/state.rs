@@ -29,14 +29,6 @@ pub fn content() -> &'static Content {
     content::bundled()
 }
 
-/// The envelope's answers as the engine takes them.
-pub fn answers_of(e: &Envelope) -> Answers {
-    e.answers.clone()
-}
-
-fn set_answers(e: &mut Envelope, answers: Answers) {
-    e.answers = answers;
-}
 
 impl AppState {
     pub fn new() -> AppState {
@@ -49,7 +41,7 @@ impl AppState {
             LoadNote::Fresh | LoadNote::Restored => None,
         };
         let envelope = RwSignal::new(saved);
-        let answers = Memo::new(move |_| envelope.with(answers_of));
+        let answers = Memo::new(move |_| envelope.with(|e| e.answers.clone()));
         AppState {
             lang: RwSignal::new(lang),
             page: RwSignal::new(Page::Start),
@@ -104,13 +96,13 @@ impl AppState {
     /// plan when none is left).
     pub fn answer(&self, question: &str, value: &str) {
         let c = content();
-        let before = self.envelope.with_untracked(answers_of);
+        let before = self.envelope.with_untracked(|e| e.answers.clone());
         let (after, dropped) = engine::change_answer(c, &before, question, value);
         let next = match engine::evaluate(c, &after).next_question {
             Some(q) => Page::Question(q.to_string()),
             None => Page::Plan,
         };
-        self.modify(|e| set_answers(e, after));
+        self.modify(|e| e.answers = after);
         self.dropped.set(if dropped.is_empty() { None } else { Some((dropped, next.clone())) });
         navigate(&next);
     }
