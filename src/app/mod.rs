@@ -6,6 +6,7 @@
 //! interface string in both languages.
 
 mod components;
+mod dom;
 mod i18n;
 mod logic;
 mod pages;
@@ -21,9 +22,16 @@ use wasm_bindgen::JsCast;
 
 pub fn start() {
     let Some(root) = document().get_element_by_id("app") else { return };
-    leptos::mount::mount_to(root.unchecked_into(), App).forget();
+    // One owner for the whole session: the state, the top bar and the screens live in it.
+    let owner = Owner::new();
+    owner.set();
+    let state = AppState::new();
+    provide_context(state);
+    leptos::mount::mount_to(root.clone().unchecked_into(), || view! { <TopBar/><components::Notices/> }).forget();
+    follow_page(state);
+    let _ = root.append_child(&screens(state).0);
+    std::mem::forget(owner);
 }
-
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
@@ -43,10 +51,9 @@ fn page_kind(page: &Page) -> &'static str {
     }
 }
 
-#[component]
-fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
+/// Keeps `state.page` on the address's hash, marks the page kind on `<html>`, and moves the
+/// focus to a new screen's heading.
+fn follow_page(state: AppState) {
     state.page.set(Page::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         state.page.set(Page::parse(&current_hash()));
@@ -60,58 +67,60 @@ fn App() -> impl IntoView {
             let _ = html.set_attribute("data-locale", i18n::code(lang));
         }
     });
+}
 
-    // A new screen: its heading takes the focus (screen readers announce it) and the view
-    // starts at the top; a source link scrolls to that source. Not on the first paint.
-    Effect::new(move |previous: Option<Page>| {
-        let page = state.page.get();
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-page", page_kind(&page));
-        }
-        if previous.is_some_and(|p| p != page) {
-            let target = match &page {
-                Page::Sources(Some(id)) => router::source_anchor(id),
-                _ => "page-heading".to_string(),
-            };
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(&target) {
-                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                        if target == "page-heading" {
-                            window().scroll_to_with_x_and_y(0.0, 0.0);
-                        }
-                        let _ = el.focus();
-                    }
-                }
-            });
-        } else if let Page::Sources(Some(id)) = &page {
-            let target = router::source_anchor(id);
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(&target) {
-                    el.scroll_into_view();
-                }
-            });
-        }
-        page
-    });
-
-    let screen = move || {
+/// The screen for the current page, built anew when the page, the language or the answers
+/// change (a page reads the answers it depends on).
+fn screens(state: AppState) -> dom::El {
+    let host = dom::el("div").class("screen");
+    let node = host.0.clone();
+    let mut shown: Option<Page> = None;
+    dom::bind(move || {
         let lang = state.lang.get();
-        match state.page.get() {
+        let page = state.page.get();
+        let built = match &page {
             Page::Start => pages::start::start_page(state, lang),
-            Page::Question(id) => pages::question::question_page(state, &id, lang),
+            Page::Question(id) => pages::question::question_page(state, id, lang),
             Page::Plan => pages::plan::plan_page(state, lang),
-            Page::Step(id) => pages::step::step_page(state, &id, lang),
-            Page::Card(id) => pages::card::card_page(state, &id, lang),
+            Page::Step(id) => pages::step::step_page(state, id, lang),
+            Page::Card(id) => pages::card::card_page(state, id, lang),
             Page::Sources(_) => pages::sources::sources_page(lang),
             Page::Settings => pages::settings::settings_page(state, lang),
             Page::NotFound => pages::not_found(lang),
+        };
+        node.set_text_content(None);
+        for part in built {
+            let _ = node.append_child(&part.0);
         }
-    };
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-page", page_kind(&page));
+        }
+        arrive(&page, shown.as_ref());
+        shown = Some(page);
+    });
+    host
+}
 
-    view! {
-        <TopBar/>
-        <components::Notices/>
-        <div class="screen">{screen}</div>
+/// On a new screen its heading takes the focus (screen readers announce it) and the view starts
+/// at the top; a source link scrolls to that source. Not on the first paint, and not when the
+/// same screen is rebuilt for a new language or new answers.
+fn arrive(page: &Page, before: Option<&Page>) {
+    let moved = before.is_some_and(|p| p != page);
+    let target = match page {
+        Page::Sources(Some(id)) => router::source_anchor(id),
+        _ if moved => "page-heading".to_string(),
+        _ => return,
+    };
+    let Some(el) = document().get_element_by_id(&target) else { return };
+    if moved {
+        if target == "page-heading" {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    } else {
+        el.scroll_into_view();
     }
 }
 

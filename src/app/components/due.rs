@@ -7,11 +7,12 @@ use super::super::state::AppState;
 use super::source_links;
 use chrono::{Datelike, NaiveDate};
 use passport_sos::calendar::{iso_date, parse_iso_date};
+use super::super::dom::*;
 use leptos::prelude::*;
 use passport_sos::calendar::{self, DayKind};
 use passport_sos::content::{Lang, WorkingDays};
 
-pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static WorkingDays>, lang: Lang) -> AnyView {
+pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static WorkingDays>, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let today = chrono::Local::now().date_naive();
     let saved = Memo::new(move |_| state.envelope.with(|e| e.progress.steps.get(step).and_then(|p| p.date.clone())));
@@ -26,7 +27,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
     let input_id = format!("accepted-{step}");
     let result = move || {
         let Some(accepted) = accepted.get() else {
-            return view! { <p class="hint">{t(Msg::EnterDate)}</p> }.into_any();
+            return vec![ctx("p", "hint", t(Msg::EnterDate))];
         };
         let dues: Vec<(&'static WorkingDays, calendar::Due)> =
             figures.iter().map(|w| (*w, calendar::due_date(accepted, w.days))).collect();
@@ -34,69 +35,64 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
         let lines = dues
             .iter()
             .map(|(w, d)| {
-                view! {
-                    <li class="due-line">
-                        <span>{w.label.get(lang)}" "{fill(t(Msg::WorkingDaysCount), &[&w.days.to_string()])}</span>
-                        <span class="due-date">
-                            {t(Msg::DueBy)}": "
-                            <time datetime=iso_date(d.date)>{format_date(d.date, lang)}</time>
-                            {d.estimate.then(|| view! { " " <span class="badge">{t(Msg::Estimate)}</span> })}
-                        </span>
-                        {source_links(&w.sources, lang)}
-                    </li>
-                }
+                let label = format!("{} {}", w.label.get(lang), fill(t(Msg::WorkingDaysCount), &[&w.days.to_string()]));
+                let date = el("span")
+                    .class("due-date")
+                    .text(&format!("{}: ", t(Msg::DueBy)))
+                    .child(tx("time", &format_date(d.date, lang)).attr("datetime", &iso_date(d.date)));
+                let date = if d.estimate { date.text(" ").child(ctx("span", "badge", t(Msg::Estimate))) } else { date };
+                el("li").class("due-line").child(tx("span", &label)).child(date).child(source_links(&w.sources, lang))
             })
-            .collect_view();
+            .collect();
         let last = dues.iter().map(|(_, d)| d.date).max().unwrap_or(accepted);
         let due_days: Vec<NaiveDate> = dues.iter().map(|(_, d)| d.date).collect();
         let months = months_between(accepted, last, 3)
             .into_iter()
             .map(|(y, m)| month_view(y, m, accepted, &due_days, lang))
-            .collect_view();
-        view! {
-            <ul class="dues">{lines}</ul>
-            {estimate.then(|| view! { <p class="hint">{t(Msg::EstimateNote)}</p> })}
-            <div class="months">{months}</div>
-            <ul class="legend">
-                <li><span class="swatch weekend"></span>{t(Msg::LegendWeekend)}</li>
-                <li><span class="swatch off"></span>{t(Msg::LegendDayOff)}</li>
-                <li><span class="swatch makeup"></span>{t(Msg::LegendMakeUp)}</li>
-                <li><span class="swatch accepted"></span>{t(Msg::LegendAccepted)}</li>
-                <li><span class="swatch due"></span>{t(Msg::LegendDue)}</li>
-                {estimate.then(|| view! { <li><span class="swatch unknown"></span>{t(Msg::LegendUnknown)}</li> })}
-            </ul>
+            .collect();
+        let swatch = |class: &str, msg: Msg| el("li").child(el("span").class(class)).text(t(msg));
+        let mut legend = vec![
+            swatch("swatch weekend", Msg::LegendWeekend),
+            swatch("swatch off", Msg::LegendDayOff),
+            swatch("swatch makeup", Msg::LegendMakeUp),
+            swatch("swatch accepted", Msg::LegendAccepted),
+            swatch("swatch due", Msg::LegendDue),
+        ];
+        if estimate {
+            legend.push(swatch("swatch unknown", Msg::LegendUnknown));
         }
-        .into_any()
+        let mut out = vec![list("ul", "dues", lines)];
+        if estimate {
+            out.push(ctx("p", "hint", t(Msg::EstimateNote)));
+        }
+        out.push(list("div", "months", months));
+        out.push(list("ul", "legend", legend));
+        out
     };
     let note = calendar::note();
     let note_text = match lang {
-        Lang::En => note.text.en.clone(),
-        Lang::Zh => note.text.zh.clone(),
+        Lang::En => note.text.en.as_str(),
+        Lang::Zh => note.text.zh.as_str(),
     };
     let note_sources: &'static [String] = std::slice::from_ref(&note.source);
-    view! {
-        <section class="due-box">
-            <label class="block" for=input_id.clone()>{t(Msg::AcceptanceDate)}</label>
-            <input
-                type="date"
-                id=input_id
-                prop:value=move || accepted.get().map(iso_date).unwrap_or_default()
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    state.step_progress(step, |p| p.date = Some(v));
-                }
-            />
-            {result}
-            <p class="hint">{note_text}</p>
-            {source_links(note_sources, lang)}
-        </section>
-    }
-    .into_any()
+    let input = el("input").attr("type", "date").id(&input_id).on("change", move |ev| {
+        let v = event_target_value(&ev);
+        state.step_progress(step, |p| p.date = Some(v));
+    });
+    let node = input.input();
+    bind(move || node.set_value(&accepted.get().map(iso_date).unwrap_or_default()));
+    el("section")
+        .class("due-box")
+        .child(el("label").class("block").attr("for", &input_id).text(t(Msg::AcceptanceDate)))
+        .child(input)
+        .child(region(el("div").class("due-result"), result))
+        .child(ctx("p", "hint", note_text))
+        .child(source_links(note_sources, lang))
 }
 
-fn month_view(year: i32, month: u32, accepted: NaiveDate, due: &[NaiveDate], lang: Lang) -> AnyView {
+fn month_view(year: i32, month: u32, accepted: NaiveDate, due: &[NaiveDate], lang: Lang) -> El {
     let t = move |m| text(m, lang);
-    let heads = weekday_heads(lang).into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
+    let heads = weekday_heads(lang).into_iter().map(|h| tx("th", h).attr("scope", "col")).collect();
     let cells = month_cells(year, month);
     let rows = cells
         .chunks(7)
@@ -104,7 +100,7 @@ fn month_view(year: i32, month: u32, accepted: NaiveDate, due: &[NaiveDate], lan
             let days = week
                 .iter()
                 .map(|cell| {
-                    let Some(d) = *cell else { return view! { <td></td> }.into_any() };
+                    let Some(d) = *cell else { return el("td") };
                     let (class, what) = match calendar::day_kind(d) {
                         DayKind::Workday => ("", None),
                         DayKind::Weekend => ("weekend", Some(t(Msg::LegendWeekend))),
@@ -122,36 +118,37 @@ fn month_view(year: i32, month: u32, accepted: NaiveDate, due: &[NaiveDate], lan
                     let is_accepted = d == accepted;
                     let is_due = due.contains(&d);
                     let mut label = Vec::new();
+                    let mut classes = vec![class];
                     if let Some(w) = what {
-                        label.push(w.to_string());
+                        label.push(w);
                     }
                     if let Some(h) = holiday {
-                        label.push(h.to_string());
+                        label.push(h);
                     }
                     if is_accepted {
-                        label.push(t(Msg::LegendAccepted).to_string());
+                        label.push(t(Msg::LegendAccepted));
+                        classes.push("accepted");
                     }
                     if is_due {
-                        label.push(t(Msg::LegendDue).to_string());
+                        label.push(t(Msg::LegendDue));
+                        classes.push("due");
                     }
-                    let extra = (!label.is_empty()).then(|| view! { <span class="sr-only">" ("{label.join(", ")}")"</span> });
-                    view! {
-                        <td class=class class:accepted=is_accepted class:due=is_due title=holiday>
-                            {d.day()}{extra}
-                        </td>
-                    }
-                    .into_any()
+                    let classes = classes.into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ");
+                    let td = tx("td", &d.day().to_string());
+                    let td = if classes.is_empty() { td } else { td.class(&classes) };
+                    let td = match holiday {
+                        Some(h) => td.attr("title", h),
+                        None => td,
+                    };
+                    if label.is_empty() { td } else { td.child(sr_only(&format!(" ({})", label.join(", ")))) }
                 })
-                .collect_view();
-            view! { <tr>{days}</tr> }
+                .collect();
+            list("tr", "", days)
         })
-        .collect_view();
-    view! {
-        <table class="month">
-            <caption>{month_title(year, month, lang)}</caption>
-            <thead><tr>{heads}</tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+        .collect();
+    el("table")
+        .class("month")
+        .child(tx("caption", &month_title(year, month, lang)))
+        .child(el("thead").child(list("tr", "", heads)))
+        .child(list("tbody", "", rows))
 }

@@ -6,21 +6,21 @@ pub mod step;
 use super::i18n::{text, Msg};
 use super::router::source_href;
 use super::state::{content, use_state, AppState};
+use super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::Lang;
 
 /// "Sources: <title>; <title>", each linking to its entry on the sources page.
-pub fn source_links(ids: &'static [String], lang: Lang) -> AnyView {
+pub fn source_links(ids: &'static [String], lang: Lang) -> El {
     let c = content();
-    let links = ids
-        .iter()
-        .filter_map(|id| c.source(id).map(|s| (id.as_str(), s.title.get(lang))))
-        .enumerate()
-        .map(|(n, (id, title))| {
-            view! { {if n > 0 { "; " } else { "" }}<a href=source_href(id)>{title}</a> }
-        })
-        .collect_view();
-    view! { <p class="cites">{text(Msg::SourcesLabel, lang)}" "{links}</p> }.into_any()
+    let mut p = ctx("p", "cites", text(Msg::SourcesLabel, lang)).text(" ");
+    for (n, (id, title)) in ids.iter().filter_map(|id| c.source(id).map(|s| (id.as_str(), s.title.get(lang)))).enumerate() {
+        if n > 0 {
+            p = p.text("; ");
+        }
+        p = p.child(link(&source_href(id), title));
+    }
+    p
 }
 
 /// The sentences about storage and about dropped answers, above every screen.
@@ -57,43 +57,35 @@ pub fn Notices() -> impl IntoView {
 
 /// The saved answers the current rules no longer ask or cannot read (after an update, or from
 /// an older file), listed so that nothing is dropped without the person seeing it.
-pub fn kept_from_before(state: AppState, lang: Lang) -> Option<AnyView> {
+pub fn kept_from_before(state: AppState, lang: Lang) -> Option<El> {
     let kept = super::logic::kept_from_before(content(), &state.outcome(), lang);
     (!kept.is_empty()).then(|| {
-        let items = kept.into_iter().map(|(q, v)| view! { <li>{q}" — "{v}</li> }).collect_view();
-        view! {
-            <div class="notice kept" role="status">
-                <p>{text(Msg::KeptFromBefore, lang)}</p>
-                <ul>{items}</ul>
-            </div>
-        }
-        .into_any()
+        let items = kept.into_iter().map(|(q, v)| el("li").text(&q).text(" — ").text(&v)).collect();
+        el("div")
+            .class("notice kept")
+            .attr("role", "status")
+            .child(tx("p", text(Msg::KeptFromBefore, lang)))
+            .child(list("ul", "", items))
     })
 }
 
 /// The "may apply" badge and the open questions that decide it.
-pub fn may_apply(outcome: &passport_sos::engine::Outcome<'static>, deciding: &[&'static str], lang: Lang) -> AnyView {
+pub fn may_apply(outcome: &passport_sos::engine::Outcome<'static>, deciding: &[&'static str], lang: Lang) -> El {
     let c = content();
     let links = deciding
         .iter()
         .filter_map(|q| c.question(q).map(|d| (*q, d.text.get(lang))))
-        .map(|(q, t)| {
-            let href = super::router::question_href(super::logic::question_target(c, outcome, q));
-            view! { <li><a href=href>{t}</a></li> }
-        })
-        .collect_view();
-    view! {
-        <div class="may">
-            <span class="badge">{text(Msg::MayApply, lang)}</span>
-            <span>" "{text(Msg::DependsOn, lang)}</span>
-            <ul>{links}</ul>
-        </div>
-    }
-    .into_any()
+        .map(|(q, t)| el("li").child(link(&super::router::question_href(super::logic::question_target(c, outcome, q)), t)))
+        .collect();
+    el("div")
+        .class("may")
+        .child(ctx("span", "badge", text(Msg::MayApply, lang)))
+        .child(el("span").text(" ").text(text(Msg::DependsOn, lang)))
+        .child(list("ul", "", links))
 }
 
 /// The answers given so far, each with a link to change it.
-pub fn answers_summary(state: AppState, lang: Lang) -> AnyView {
+pub fn answers_summary(state: AppState, lang: Lang) -> El {
     let c = content();
     let answers = state.answers.get();
     let outcome = state.outcome();
@@ -103,22 +95,17 @@ pub fn answers_summary(state: AppState, lang: Lang) -> AnyView {
         .filter_map(|q| answers.get(q).map(|v| (*q, v.to_string())))
         .filter_map(|(q, v)| c.question(q).map(|d| (q, d, v)))
         .map(|(q, d, v)| {
-            let label = super::logic::answer_label(c, q, &v, lang).to_string();
+            let label = super::logic::answer_label(c, q, &v, lang);
             let qtext = d.text.get(lang);
-            view! {
-                <li>
-                    <span class="q">{qtext}</span>
-                    <span class="a">{label}</span>
-                    <a href=super::router::question_href(q)>{text(Msg::Change, lang)}<span class="sr-only">": "{qtext}</span></a>
-                </li>
-            }
+            el("li")
+                .child(ctx("span", "q", qtext))
+                .child(ctx("span", "a", label))
+                .child(link(&super::router::question_href(q), text(Msg::Change, lang)).child(sr_only(&format!(": {qtext}"))))
         })
-        .collect_view();
-    view! {
-        <section class="summary" aria-labelledby="summary-heading">
-            <h3 id="summary-heading">{text(Msg::YourAnswers, lang)}</h3>
-            <ul class="answers">{rows}</ul>
-        </section>
-    }
-    .into_any()
+        .collect();
+    el("section")
+        .class("summary")
+        .attr("aria-labelledby", "summary-heading")
+        .child(tx("h3", text(Msg::YourAnswers, lang)).id("summary-heading"))
+        .child(list("ul", "answers", rows))
 }

@@ -5,7 +5,9 @@ use super::super::logic::{deciding_questions, item_checked, set_checked, step_do
 use super::super::router::{card_href, step_href};
 use super::super::state::{content, AppState};
 use super::{may_apply, source_links};
+use super::super::dom::*;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use passport_sos::content::{Lang, Office};
 use passport_sos::engine::{Outcome, PlanStep};
 
@@ -22,21 +24,14 @@ pub struct StepCtx<'a> {
     pub total: usize,
 }
 
-pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> AnyView {
+pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
     let c = content();
     let (state, lang) = (cx.state, cx.lang);
     let t = move |m| text(m, lang);
-    let Some(def) = c.step(step.id) else { return ().into_any() };
+    let def = c.step(step.id)?;
     let id: &'static str = step.id;
-    let engine_done = step.done;
-    let snapshot = step.clone();
-    let done = Memo::new(move |_| state.envelope.with(|e| step_done(&e.progress, &snapshot)));
     let title = def.title.get(lang);
-    let heading = if cx.alone {
-        view! { <h2 id="page-heading" tabindex="-1">{title}</h2> }.into_any()
-    } else {
-        view! { <h3><a href=step_href(id)>{title}</a></h3> }.into_any()
-    };
+    let heading = if cx.alone { page_heading(title) } else { el("h3").child(link(&step_href(id), title)) };
     let counter = fill(t(Msg::StepOf), &[&cx.number.to_string(), &cx.total.to_string()]);
     let may = (!step.certain).then(|| may_apply(cx.outcome, &deciding_questions(c, cx.outcome, &step.because), lang));
 
@@ -48,180 +43,146 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> AnyView {
             .map(|(certain, line)| {
                 let item: &'static str = &line.id;
                 let box_id = format!("bring-{id}-{item}");
-                view! {
-                    <li>
-                        <input
-                            type="checkbox"
-                            id=box_id.clone()
-                            prop:checked=move || state.envelope.with(|e| item_checked(&e.progress, id, item))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                state.step_progress(id, |p| set_checked(p, item, on));
-                            }
-                        />
-                        <label for=box_id>
-                            {line.text.get(lang)}
-                            {(!certain).then(|| view! { " " <span class="badge">{t(Msg::MayApply)}</span> })}
-                        </label>
-                        {source_links(&line.sources, lang)}
-                    </li>
-                }
+                let input = el("input").attr("type", "checkbox").id(&box_id).on("change", move |ev| {
+                    let on = event_target_checked(&ev);
+                    state.step_progress(id, |p| set_checked(p, item, on));
+                });
+                let node = input.input();
+                bind(move || node.set_checked(state.envelope.with(|e| item_checked(&e.progress, id, item))));
+                let label = el("label").attr("for", &box_id).text(line.text.get(lang));
+                let label = if certain { label } else { label.text(" ").child(ctx("span", "badge", t(Msg::MayApply))) };
+                el("li").child(input).child(label).child(source_links(&line.sources, lang))
             })
-            .collect_view();
-        view! {
-            <fieldset class="bring">
-                <legend>{t(Msg::WhatToBring)}</legend>
-                <ul class="checklist">{items}</ul>
-            </fieldset>
-        }
+            .collect();
+        el("fieldset").class("bring").child(tx("legend", t(Msg::WhatToBring))).child(list("ul", "checklist", items))
     });
 
-    let notes = step
+    let notes: Vec<El> = step
         .notes
         .iter()
         .filter_map(|n| def.note.iter().find(|l| l.id == n.id))
-        .map(|line| view! { <div class="note"><p>{line.text.get(lang)}</p>{source_links(&line.sources, lang)}</div> })
-        .collect_view();
+        .map(|line| el("div").class("note").child(tx("p", line.text.get(lang))).child(source_links(&line.sources, lang)))
+        .collect();
 
-    let offices: Vec<&'static Office> = step.offices.iter().filter_map(|o| c.office(o)).collect();
-    let where_ = if offices.is_empty() {
-        view! { <p>{def.where_.get(lang)}</p> }.into_any()
-    } else {
-        offices.into_iter().map(|o| office_view(o, lang)).collect_view().into_any()
-    };
+    let offices: Vec<El> = step.offices.iter().filter_map(|o| c.office(o)).map(|o| office_view(o, lang)).collect();
+    let where_ = if offices.is_empty() { vec![tx("p", def.where_.get(lang))] } else { offices };
 
-    let phones = step
-        .phones
-        .iter()
-        .filter_map(|p| def.phone.iter().find(|x| x.number == p.number))
-        .map(|p| {
-            view! {
-                <li>
-                    <a class="tel" href=tel_href(&p.number)>{p.number.clone()}</a>
-                    " "<span>{p.label.get(lang)}</span>
-                    {(!p.sources.is_empty()).then(|| source_links(&p.sources, lang))}
-                </li>
-            }
-        })
-        .collect_view();
     let phones = (!step.phones.is_empty()).then(|| {
-        view! { {sub_heading(cx.alone, t(Msg::Phone))}<ul class="phones">{phones}</ul> }
+        let items = step
+            .phones
+            .iter()
+            .filter_map(|p| def.phone.iter().find(|x| x.number == p.number))
+            .map(|p| {
+                el("li")
+                    .child(ctx("a", "tel", &p.number).attr("href", &tel_href(&p.number)))
+                    .text(" ")
+                    .child(tx("span", p.label.get(lang)))
+                    .maybe((!p.sources.is_empty()).then(|| source_links(&p.sources, lang)))
+            })
+            .collect();
+        vec![sub_heading(cx.alone, t(Msg::Phone)), list("ul", "phones", items)]
     });
 
     let document = (id == CONTACT_EMBASSY && cx.outcome.nationality.is_some()).then(|| {
-        let shown = match cx.outcome.emergency_document.and_then(|n| c.emergency_document(n)) {
-            Some(d) => view! {
-                <p><strong>{d.name.get(lang)}</strong></p>
-                {d.note.as_ref().map(|n| view! { <p>{n.get(lang)}</p> })}
-                {source_links(&d.sources, lang)}
-            }
-            .into_any(),
+        let b = el("div").class("note").child(sub_heading(cx.alone, t(Msg::EmergencyDocument)));
+        match cx.outcome.emergency_document.and_then(|n| c.emergency_document(n)) {
+            Some(d) => b
+                .child(el("p").child(tx("strong", d.name.get(lang))))
+                .maybe(d.note.as_ref().map(|n| tx("p", n.get(lang))))
+                .child(source_links(&d.sources, lang)),
             None => {
                 let nk = &c.emergency_document_not_known;
-                view! { <p>{nk.text.get(lang)}</p>{source_links(&nk.sources, lang)} }.into_any()
+                b.child(tx("p", nk.text.get(lang))).child(source_links(&nk.sources, lang))
             }
-        };
-        view! { <div class="note">{sub_heading(cx.alone, t(Msg::EmergencyDocument))}{shown}</div> }
-    });
-
-    let why = step
-        .because
-        .iter()
-        .filter_map(|f| c.rule(f.rule))
-        .map(|rule| view! { <p>{rule.why.get(lang)}</p>{source_links(&rule.sources, lang)} })
-        .collect_view();
-
-    let due = (!step.working_days.is_empty())
-        .then(|| super::due::due_view(state, id, step.working_days.clone(), lang));
-
-    let note = cx.alone.then(|| {
-        let note_id = format!("note-{id}");
-        view! {
-            <label class="block" for=note_id.clone()>{t(Msg::YourNote)}</label>
-            <textarea
-                id=note_id
-                rows="3"
-                prop:value=move || state.envelope.with(|e| e.progress.steps.get(id).map(|p| p.note.clone()).unwrap_or_default())
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    state.step_progress(id, |p| p.note = v);
-                }
-            ></textarea>
         }
     });
 
-    let done_id = format!("done-{id}");
-    view! {
-        <article class="step" class:done=done id=format!("step-{id}")>
-            <p class="step-count">{counter}</p>
-            {heading}
-            {may}
-            <div class="done-row">
-                <input
-                    type="checkbox"
-                    id=done_id.clone()
-                    prop:checked=done
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        state.step_progress(id, |p| p.done = on);
-                    }
-                />
-                <label for=done_id>{t(Msg::Done)}<span class="sr-only">": "{title}</span></label>
-                {engine_done.then(|| view! { <span class="hint">{t(Msg::DoneByAnswers)}</span> })}
-            </div>
-            <p>{def.what_to_do.get(lang)}</p>
-            {document}
-            {bring}
-            {notes}
-            {sub_heading(cx.alone, t(Msg::Where))}
-            {where_}
-            {phones}
-            {due}
-            {note}
-            <details class="why">
-                <summary>{t(Msg::Why)}</summary>
-                {why}
-                {source_links(&def.sources, lang)}
-            </details>
-            <p class="actions">
-                <a class="button" href=card_href(id)>{t(Msg::ShowCard)}</a>
-                {(!cx.alone).then(|| view! { <a class="button secondary" href=step_href(id)>{t(Msg::OpenStep)}<span class="sr-only">": "{title}</span></a> })}
-            </p>
-        </article>
+    let mut why = el("details").class("why").child(tx("summary", t(Msg::Why)));
+    for rule in step.because.iter().filter_map(|f| c.rule(f.rule)) {
+        why = why.child(tx("p", rule.why.get(lang))).child(source_links(&rule.sources, lang));
     }
-    .into_any()
+    let why = why.child(source_links(&def.sources, lang));
+
+    let due = (!step.working_days.is_empty()).then(|| super::due::due_view(state, id, step.working_days.clone(), lang));
+
+    let note = cx.alone.then(|| {
+        let note_id = format!("note-{id}");
+        let area = el("textarea").id(&note_id).attr("rows", "3").on("change", move |ev| {
+            let v = event_target_value(&ev);
+            state.step_progress(id, |p| p.note = v);
+        });
+        let node: web_sys::HtmlTextAreaElement = area.0.clone().unchecked_into();
+        bind(move || node.set_value(&state.envelope.with(|e| e.progress.steps.get(id).map(|p| p.note.clone()).unwrap_or_default())));
+        vec![el("label").class("block").attr("for", &note_id).text(t(Msg::YourNote)), area]
+    });
+
+    let done_id = format!("done-{id}");
+    let done_box = el("input").attr("type", "checkbox").id(&done_id).on("change", move |ev| {
+        let on = event_target_checked(&ev);
+        state.step_progress(id, |p| p.done = on);
+    });
+    let article = el("article").id(&format!("step-{id}"));
+    let (node, card, snapshot) = (done_box.input(), article.0.clone(), step.clone());
+    bind(move || {
+        let done = state.envelope.with(|e| step_done(&e.progress, &snapshot));
+        node.set_checked(done);
+        card.set_class_name(if done { "step done" } else { "step" });
+    });
+
+    let actions = el("p")
+        .class("actions")
+        .child(button_link("button", &card_href(id), t(Msg::ShowCard)))
+        .maybe((!cx.alone).then(|| button_link("button secondary", &step_href(id), t(Msg::OpenStep)).child(sr_only(&format!(": {title}")))));
+
+    Some(
+        article
+            .child(ctx("p", "step-count", &counter))
+            .child(heading)
+            .maybe(may)
+            .child(
+                el("div")
+                    .class("done-row")
+                    .child(done_box)
+                    .child(el("label").attr("for", &done_id).text(t(Msg::Done)).child(sr_only(&format!(": {title}"))))
+                    .maybe(step.done.then(|| ctx("span", "hint", t(Msg::DoneByAnswers)))),
+            )
+            .child(tx("p", def.what_to_do.get(lang)))
+            .maybe(document)
+            .maybe(bring)
+            .kids(notes)
+            .child(sub_heading(cx.alone, t(Msg::Where)))
+            .kids(where_)
+            .kids(phones.unwrap_or_default())
+            .maybe(due)
+            .kids(note.unwrap_or_default())
+            .child(why)
+            .child(actions),
+    )
 }
 
 /// A heading inside a step: one level below the step's own heading.
-fn sub_heading(alone: bool, label: &'static str) -> AnyView {
-    if alone {
-        view! { <h3>{label}</h3> }.into_any()
-    } else {
-        view! { <h4>{label}</h4> }.into_any()
-    }
+fn sub_heading(alone: bool, label: &'static str) -> El {
+    tx(if alone { "h3" } else { "h4" }, label)
 }
 
-pub fn office_view(o: &'static Office, lang: Lang) -> AnyView {
+pub fn office_view(o: &'static Office, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let address = match (&o.address, &o.address_note) {
-        (Some(a), _) => Some(view! { <p><span class="label">{t(Msg::Address)}": "</span>{a.get(lang)}</p> }.into_any()),
-        (None, Some(n)) => Some(view! { <p class="hint">{n.get(lang)}</p> }.into_any()),
+        (Some(a), _) => Some(el("p").child(ctx("span", "label", &format!("{}: ", t(Msg::Address)))).text(a.get(lang))),
+        (None, Some(n)) => Some(ctx("p", "hint", n.get(lang))),
         (None, None) => None,
     };
-    let phones = o
+    let phones: Vec<El> = o
         .phone
         .iter()
-        .map(|p| view! { <li><a class="tel" href=tel_href(&p.number)>{p.number.clone()}</a>" "{p.label.get(lang)}</li> })
-        .collect_view();
-    view! {
-        <div class="office">
-            <p><strong>{o.name.get(lang)}</strong></p>
-            {address}
-            {o.hours.as_ref().map(|h| view! { <p><span class="label">{t(Msg::Hours)}": "</span>{h.get(lang)}</p> })}
-            {(!o.phone.is_empty()).then(|| view! { <ul class="phones">{phones}</ul> })}
-            {o.note.as_ref().map(|n| view! { <p>{n.get(lang)}</p> })}
-            {source_links(&o.sources, lang)}
-        </div>
-    }
-    .into_any()
+        .map(|p| el("li").child(ctx("a", "tel", &p.number).attr("href", &tel_href(&p.number))).text(" ").text(p.label.get(lang)))
+        .collect();
+    el("div")
+        .class("office")
+        .child(el("p").child(tx("strong", o.name.get(lang))))
+        .maybe(address)
+        .maybe(o.hours.as_ref().map(|h| el("p").child(ctx("span", "label", &format!("{}: ", t(Msg::Hours)))).text(h.get(lang))))
+        .maybe((!phones.is_empty()).then(|| list("ul", "phones", phones)))
+        .maybe(o.note.as_ref().map(|n| tx("p", n.get(lang))))
+        .child(source_links(&o.sources, lang))
 }

@@ -5,10 +5,10 @@ use super::super::i18n::{text, Msg};
 use super::super::logic::tel_href;
 use super::super::router::step_href;
 use super::super::state::{content, AppState};
-use leptos::prelude::*;
+use super::super::dom::*;
 use passport_sos::content::{Lang, Office};
 
-pub fn card_page(state: AppState, id: &str, lang: Lang) -> AnyView {
+pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
     let c = content();
     let Some(def) = c.step(id) else { return super::not_found(lang) };
@@ -19,60 +19,48 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> AnyView {
         .step(id)
         .map(|s| s.offices.iter().filter_map(|o| c.office(o)).collect())
         .unwrap_or_default();
-    let places = if offices.is_empty() {
-        view! {
-            <section class="card-place">
-                <p class="card-zh-mid" lang="zh-Hans">{def.where_.zh.clone()}</p>
-                <p class="card-en" lang="en">{def.where_.en.clone()}</p>
-            </section>
-        }
-        .into_any()
+    let zh = |class: &str, text: &str| ctx("p", class, text).attr("lang", "zh-Hans");
+    let en = |text: &str| ctx("p", "card-en", text).attr("lang", "en");
+    let places: Vec<El> = if offices.is_empty() {
+        vec![el("section").class("card-place").child(zh("card-zh-mid", &def.where_.zh)).child(en(&def.where_.en))]
     } else {
         offices
             .into_iter()
             .map(|o| {
-                let address = o.address.as_ref().map(|a| {
-                    view! {
-                        <p class="card-zh-mid" lang="zh-Hans">{a.zh.clone()}</p>
-                        <p class="card-en" lang="en">{a.en.clone()}</p>
-                    }
-                });
-                let note = o.address.is_none().then(|| o.address_note.as_ref()).flatten().map(|n| {
-                    view! { <p class="card-en" lang="zh-Hans">{n.zh.clone()}</p><p class="card-en" lang="en">{n.en.clone()}</p> }
-                });
-                let phones = o
-                    .phone
-                    .iter()
-                    .map(|p| view! { <li><a class="tel" href=tel_href(&p.number)>{p.number.clone()}</a></li> })
-                    .collect_view();
-                view! {
-                    <section class="card-place">
-                        <p class="card-label">{t(Msg::ForTaxi)}</p>
-                        <p class="card-zh-mid" lang="zh-Hans"><strong>{o.name.zh.clone()}</strong></p>
-                        <p class="card-en" lang="en">{o.name.en.clone()}</p>
-                        {address}
-                        {note}
-                        {o.hours.as_ref().map(|h| view! {
-                            <p class="card-en"><span class="label">{t(Msg::Hours)}": "</span><span lang="zh-Hans">{h.zh.clone()}</span>" · "<span lang="en">{h.en.clone()}</span></p>
-                        })}
-                        {(!o.phone.is_empty()).then(|| view! { <ul class="phones">{phones}</ul> })}
-                    </section>
+                let mut place = el("section")
+                    .class("card-place")
+                    .child(ctx("p", "card-label", t(Msg::ForTaxi)))
+                    .child(el("p").class("card-zh-mid").attr("lang", "zh-Hans").child(tx("strong", &o.name.zh)))
+                    .child(en(&o.name.en));
+                if let Some(a) = &o.address {
+                    place = place.child(zh("card-zh-mid", &a.zh)).child(en(&a.en));
+                } else if let Some(n) = &o.address_note {
+                    place = place.child(zh("card-en", &n.zh)).child(en(&n.en));
                 }
+                if let Some(h) = &o.hours {
+                    place = place.child(
+                        el("p")
+                            .class("card-en")
+                            .child(ctx("span", "label", &format!("{}: ", t(Msg::Hours))))
+                            .child(tx("span", &h.zh).attr("lang", "zh-Hans"))
+                            .text(" · ")
+                            .child(tx("span", &h.en).attr("lang", "en")),
+                    );
+                }
+                if !o.phone.is_empty() {
+                    let phones = o.phone.iter().map(|p| el("li").child(ctx("a", "tel", &p.number).attr("href", &tel_href(&p.number)))).collect();
+                    place = place.child(list("ul", "phones", phones));
+                }
+                place
             })
-            .collect_view()
-            .into_any()
+            .collect()
     };
-    view! {
-        <div class="card">
-            <h2 id="page-heading" tabindex="-1" class="card-title">{t(Msg::CardTitle)}" · "{def.title.get(lang)}</h2>
-            <p class="card-zh" lang="zh-Hans">{sentence.zh.clone()}</p>
-            <p class="card-label">{t(Msg::CardMeaning)}</p>
-            <p class="card-en" lang="en">{sentence.en.clone()}</p>
-            {places}
-            <p class="card-actions">
-                <a class="button" href=step_href(id)>{t(Msg::CardClose)}</a>
-            </p>
-        </div>
-    }
-    .into_any()
+    vec![el("div")
+        .class("card")
+        .child(page_heading(&format!("{} · {}", t(Msg::CardTitle), def.title.get(lang))).class("card-title"))
+        .child(zh("card-zh", &sentence.zh))
+        .child(ctx("p", "card-label", t(Msg::CardMeaning)))
+        .child(en(&sentence.en))
+        .kids(places)
+        .child(el("p").class("card-actions").child(button_link("button", &step_href(id), t(Msg::CardClose))))]
 }

@@ -9,13 +9,9 @@ pub mod start;
 pub mod step;
 
 use super::i18n::{text, Msg};
-use leptos::prelude::*;
+use super::dom::*;
 use passport_sos::content::Lang;
 
-pub fn not_found(lang: Lang) -> AnyView {
-    view! {
-        <h2 id="page-heading" tabindex="-1">{text(Msg::NotFound, lang)}</h2>
-        <p><a class="button" href="#/">{text(Msg::NavStart, lang)}</a></p>
-    }
-    .into_any()
+pub fn not_found(lang: Lang) -> Vec<El> {
+    vec![page_heading(text(Msg::NotFound, lang)), el("p").child(button_link("button", "#/", text(Msg::NavStart, lang)))]
 }

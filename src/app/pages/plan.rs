@@ -6,51 +6,41 @@ use super::super::i18n::{fill, text, Msg};
 use super::super::logic::{deciding_questions, plan_text, question_target};
 use super::super::router::question_href;
 use super::super::state::{content, AppState};
+use super::super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::{Lang, UNDETERMINED};
 use passport_sos::engine::PlanStep;
 use wasm_bindgen::prelude::*;
 
-pub fn plan_page(state: AppState, lang: Lang) -> AnyView {
+pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
     let c = content();
     if state.answers.with(|a| a.0.is_empty()) {
-        return view! {
-            <h2 id="page-heading" tabindex="-1">{t(Msg::PlanTitle)}</h2>
-            <p>{t(Msg::NoAnswersYet)}</p>
-            <p><a class="button big" href="#/questions/document_state">{t(Msg::StartButton)}</a></p>
-        }
-        .into_any();
+        return vec![
+            page_heading(t(Msg::PlanTitle)),
+            tx("p", t(Msg::NoAnswersYet)),
+            el("p").child(button_link("button big", "#/questions/document_state", t(Msg::StartButton))),
+        ];
     }
     let outcome = state.outcome();
-    let left = state.answers.with(|a| {
-        outcome.questions_in_play.iter().filter(|q| a.get(q).is_none()).count()
-    });
+    let left = state.answers.with(|a| outcome.questions_in_play.iter().filter(|q| a.get(q).is_none()).count());
     let pending = outcome.next_question.map(|q| {
-        view! {
-            <div class="notice">
-                <p>{fill(t(Msg::QuestionsLeft), &[&left.to_string()])}</p>
-                <p><a class="button" href=question_href(q)>{t(Msg::ContinueButton)}</a></p>
-            </div>
-        }
+        el("div")
+            .class("notice")
+            .child(tx("p", &fill(t(Msg::QuestionsLeft), &[&left.to_string()])))
+            .child(el("p").child(button_link("button", &question_href(q), t(Msg::ContinueButton))))
     });
     let route = c.route(outcome.route).map(|r| {
-        view! {
-            <section class="route" aria-labelledby="route-title">
-                <p class="route-title" id="route-title">{r.title.get(lang)}</p>
-                <p>{r.summary.get(lang)}</p>
-                {source_links(&r.sources, lang)}
-            </section>
-        }
+        el("section")
+            .class("route")
+            .attr("aria-labelledby", "route-title")
+            .child(ctx("p", "route-title", r.title.get(lang)).id("route-title"))
+            .child(tx("p", r.summary.get(lang)))
+            .child(source_links(&r.sources, lang))
     });
     let possible = (!outcome.possible_routes.is_empty()).then(|| {
-        let items = outcome
-            .possible_routes
-            .iter()
-            .filter_map(|r| c.route(r))
-            .map(|r| view! { <li>{r.title.get(lang)}</li> })
-            .collect_view();
-        view! { <p>{t(Msg::PossibleRoutes)}</p><ul>{items}</ul> }
+        let items = outcome.possible_routes.iter().filter_map(|r| c.route(r)).map(|r| tx("li", r.title.get(lang))).collect();
+        vec![tx("p", t(Msg::PossibleRoutes)), list("ul", "", items)]
     });
     let warnings = (!outcome.warnings.is_empty()).then(|| {
         let items = outcome
@@ -59,115 +49,96 @@ pub fn plan_page(state: AppState, lang: Lang) -> AnyView {
             .filter_map(|w| c.warning(w.id).map(|d| (w, d)))
             .map(|(w, d)| {
                 let may = (!w.certain).then(|| may_apply(&outcome, &deciding_questions(c, &outcome, &w.because), lang));
-                view! {
-                    <li class="warning">
-                        <h4>{d.title.get(lang)}</h4>
-                        {may}
-                        <p>{d.body.get(lang)}</p>
-                        {source_links(&d.sources, lang)}
-                    </li>
-                }
+                el("li")
+                    .class("warning")
+                    .child(tx("h4", d.title.get(lang)))
+                    .maybe(may)
+                    .child(tx("p", d.body.get(lang)))
+                    .child(source_links(&d.sources, lang))
             })
-            .collect_view();
-        view! {
-            <section class="warnings" aria-labelledby="warnings-heading">
-                <h3 id="warnings-heading">{t(Msg::ReadFirst)}</h3>
-                <ul>{items}</ul>
-            </section>
-        }
+            .collect();
+        el("section")
+            .class("warnings")
+            .attr("aria-labelledby", "warnings-heading")
+            .child(tx("h3", t(Msg::ReadFirst)).id("warnings-heading"))
+            .child(list("ul", "", items))
     });
 
     let total = outcome.steps.len();
-    let list = |steps: Vec<(usize, &PlanStep<'static>)>| {
-        steps
+    let steps_section = |heading_id: &str, heading: Msg, steps: Vec<(usize, &PlanStep<'static>)>| {
+        let items = steps
             .into_iter()
-            .map(|(n, s)| {
+            .filter_map(|(n, s)| {
                 let cx = StepCtx { state, outcome: &outcome, lang, alone: false, number: n + 1, total };
-                view! { <li>{step_view(&cx, s)}</li> }
+                step_view(&cx, s).map(|v| el("li").child(v))
             })
-            .collect_view()
+            .collect();
+        el("section")
+            .attr("aria-labelledby", heading_id)
+            .child(tx("h3", t(heading)).id(heading_id))
+            .child(list("ol", "steps", items))
     };
     let numbered: Vec<(usize, &PlanStep<'static>)> = outcome.steps.iter().enumerate().collect();
     let steps = if outcome.route == UNDETERMINED && outcome.steps.iter().any(|s| !s.certain) {
         let (sure, maybe): (Vec<_>, Vec<_>) = numbered.into_iter().partition(|(_, s)| s.certain);
-        view! {
-            <section aria-labelledby="steps-heading">
-                <h3 id="steps-heading">{t(Msg::StepsAnyway)}</h3>
-                <ol class="steps">{list(sure)}</ol>
-            </section>
-            <section aria-labelledby="maybe-heading">
-                <h3 id="maybe-heading">{t(Msg::StepsMaybe)}</h3>
-                <ol class="steps">{list(maybe)}</ol>
-            </section>
-        }
-        .into_any()
+        vec![steps_section("steps-heading", Msg::StepsAnyway, sure), steps_section("maybe-heading", Msg::StepsMaybe, maybe)]
     } else {
-        view! {
-            <section aria-labelledby="steps-heading">
-                <h3 id="steps-heading">{t(Msg::OrderOfThings)}</h3>
-                <ol class="steps">{list(numbered)}</ol>
-            </section>
-        }
-        .into_any()
+        vec![steps_section("steps-heading", Msg::OrderOfThings, numbered)]
     };
 
     let open = (!outcome.open_questions.is_empty() || !outcome.unknowns.is_empty()).then(|| {
-        let questions = outcome
+        let questions: Vec<El> = outcome
             .open_questions
             .iter()
             .filter_map(|o| c.question(o.question))
             .map(|q| {
-                view! {
-                    <li>
-                        <p><a href=question_href(question_target(c, &outcome, &q.id))>{q.text.get(lang)}</a></p>
-                        <p class="hint">{t(Msg::WhoCanAnswer)}" "{q.who_can_answer.get(lang)}</p>
-                    </li>
-                }
+                el("li")
+                    .child(el("p").child(link(&question_href(question_target(c, &outcome, &q.id)), q.text.get(lang))))
+                    .child(ctx("p", "hint", &format!("{} {}", t(Msg::WhoCanAnswer), q.who_can_answer.get(lang))))
             })
-            .collect_view();
-        let unknowns = outcome
+            .collect();
+        let unknowns: Vec<El> = outcome
             .unknowns
             .iter()
             .filter_map(|u| c.unknown(u.id).map(|d| (u, d)))
             .map(|(u, d)| {
                 let may = (!u.certain).then(|| may_apply(&outcome, &deciding_questions(c, &outcome, &u.because), lang));
-                view! {
-                    <li>
-                        <h4>{d.title.get(lang)}</h4>
-                        {may}
-                        <p>{d.body.get(lang)}</p>
-                        <p class="hint">{t(Msg::WhoCanAnswer)}" "{d.who_can_answer.get(lang)}</p>
-                        {source_links(&d.sources, lang)}
-                    </li>
-                }
+                el("li")
+                    .child(tx("h4", d.title.get(lang)))
+                    .maybe(may)
+                    .child(tx("p", d.body.get(lang)))
+                    .child(ctx("p", "hint", &format!("{} {}", t(Msg::WhoCanAnswer), d.who_can_answer.get(lang))))
+                    .child(source_links(&d.sources, lang))
             })
-            .collect_view();
-        view! {
-            <section class="open" aria-labelledby="open-heading">
-                <h3 id="open-heading">{t(Msg::OpenTitle)}</h3>
-                {(!outcome.open_questions.is_empty()).then(|| view! { <p>{t(Msg::OpenIntro)}</p><ul class="open-questions">{questions}</ul> })}
-                {(!outcome.unknowns.is_empty()).then(|| view! { <h4>{t(Msg::UnknownsTitle)}</h4><ul class="unknowns">{unknowns}</ul> })}
-            </section>
+            .collect();
+        let mut section = el("section")
+            .class("open")
+            .attr("aria-labelledby", "open-heading")
+            .child(tx("h3", t(Msg::OpenTitle)).id("open-heading"));
+        if !questions.is_empty() {
+            section = section.child(tx("p", t(Msg::OpenIntro))).child(list("ul", "open-questions", questions));
         }
+        if !unknowns.is_empty() {
+            section = section.child(tx("h4", t(Msg::UnknownsTitle))).child(list("ul", "unknowns", unknowns));
+        }
+        section
     });
 
-    view! {
-        <h2 id="page-heading" tabindex="-1">{t(Msg::PlanTitle)}</h2>
-        {pending}
-        {route}
-        {possible}
-        {warnings}
-        {steps}
-        {open}
-        {answers_summary(state, lang)}
-        {kept_from_before(state, lang)}
-        {share(state, lang)}
-    }
-    .into_any()
+    let mut out = vec![page_heading(t(Msg::PlanTitle))];
+    out.extend(pending);
+    out.extend(route);
+    out.extend(possible.unwrap_or_default());
+    out.extend(warnings);
+    out.extend(steps);
+    out.extend(open);
+    out.push(answers_summary(state, lang));
+    out.extend(kept_from_before(state, lang));
+    out.push(share(state, lang));
+    out
 }
 
 /// "Copy plan as text" and "Print".
-fn share(state: AppState, lang: Lang) -> AnyView {
+fn share(state: AppState, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     // None: not tried; Some(true): copied; Some(false): show the text to select by hand.
     let copied = RwSignal::new(None::<bool>);
@@ -190,25 +161,32 @@ fn share(state: AppState, lang: Lang) -> AnyView {
             let _ = w.print();
         }
     };
-    view! {
-        <section class="share" aria-labelledby="share-heading">
-            <h3 id="share-heading">{t(Msg::ShareHeading)}</h3>
-            <p class="actions">
-                <button type="button" on:click=copy>{t(Msg::CopyPlan)}</button>
-                <button type="button" class="secondary" on:click=print>{t(Msg::Print)}</button>
-            </p>
-            <p role="status">
-                {move || match copied.get() {
-                    Some(true) => t(Msg::Copied),
-                    Some(false) => t(Msg::CopyFailed),
-                    None => "",
-                }}
-            </p>
-            {move || (copied.get() == Some(false)).then(|| view! {
-                <label class="block" for="plan-text">{t(Msg::PlanText)}</label>
-                <textarea id="plan-text" readonly rows="12">{plan()}</textarea>
-            })}
-        </section>
-    }
-    .into_any()
+    let status = el("p").attr("role", "status");
+    let node = status.0.clone();
+    bind(move || {
+        node.set_text_content(Some(match copied.get() {
+            Some(true) => t(Msg::Copied),
+            Some(false) => t(Msg::CopyFailed),
+            None => "",
+        }))
+    });
+    let by_hand = region(el("div"), move || {
+        if copied.get() != Some(false) {
+            return vec![];
+        }
+        let area = el("textarea").id("plan-text").attr("readonly", "").attr("rows", "12").text(&plan());
+        vec![el("label").class("block").attr("for", "plan-text").text(t(Msg::PlanText)), area]
+    });
+    el("section")
+        .class("share")
+        .attr("aria-labelledby", "share-heading")
+        .child(tx("h3", t(Msg::ShareHeading)).id("share-heading"))
+        .child(
+            el("p")
+                .class("actions")
+                .child(button("", t(Msg::CopyPlan)).on("click", copy))
+                .child(button("secondary", t(Msg::Print)).on("click", print)),
+        )
+        .child(status)
+        .child(by_hand)
 }

@@ -4,10 +4,11 @@ use super::super::components::source_links;
 use super::super::i18n::{fill, text, Msg};
 use super::super::router::question_href;
 use super::super::state::{content, AppState};
+use super::super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::{is_country_code, Lang, QuestionKind, UNKNOWN};
 
-pub fn question_page(state: AppState, id: &str, lang: Lang) -> AnyView {
+pub fn question_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
     let c = content();
     let Some(q) = c.question(id) else { return super::not_found(lang) };
@@ -15,12 +16,11 @@ pub fn question_page(state: AppState, id: &str, lang: Lang) -> AnyView {
     let outcome = state.outcome();
     let Some(pos) = outcome.questions_in_play.iter().position(|x| *x == qid) else {
         let next = outcome.next_question.map(question_href).unwrap_or_else(|| "#/plan".to_string());
-        return view! {
-            <h2 id="page-heading" tabindex="-1">{q.text.get(lang)}</h2>
-            <p>{t(Msg::QuestionNotInPlay)}</p>
-            <p><a class="button" href=next>{t(Msg::Continue)}</a></p>
-        }
-        .into_any();
+        return vec![
+            page_heading(q.text.get(lang)),
+            tx("p", t(Msg::QuestionNotInPlay)),
+            el("p").child(button_link("button", &next, t(Msg::Continue))),
+        ];
     };
     let total = outcome.questions_in_play.len();
     let current: Option<String> = state.answers.with(|a| a.get(qid).map(str::to_string));
@@ -32,74 +32,61 @@ pub fn question_page(state: AppState, id: &str, lang: Lang) -> AnyView {
 
     let option = |value: &'static str, label: &'static str| {
         let pressed = current.as_deref() == Some(value);
-        view! {
-            <button
-                type="button"
-                class="option"
-                aria-pressed=pressed.to_string()
-                on:click=move |_| state.answer(qid, value)
-            >
-                {label}
-            </button>
-        }
+        button("option", label)
+            .attr("aria-pressed", if pressed { "true" } else { "false" })
+            .on("click", move |_| state.answer(qid, value))
     };
-    let choices = match q.kind {
-        QuestionKind::Choice => q
-            .options
-            .iter()
-            .map(|o| option(&o.id, o.label.get(lang)).into_any())
-            .collect_view()
-            .into_any(),
-        QuestionKind::Country => {
-            let value = RwSignal::new(current.clone().filter(|v| v != UNKNOWN).unwrap_or_default());
-            let invalid = RwSignal::new(false);
-            let submit = move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                let v = value.get_untracked().trim().to_string();
-                if is_country_code(&v) {
-                    state.answer(qid, &v);
-                } else {
-                    invalid.set(true);
-                }
-            };
-            view! {
-                <form class="country" on:submit=submit>
-                    <label class="block" for="country-code">{t(Msg::CountryLabel)}</label>
-                    <input
-                        id="country-code"
-                        type="text"
-                        maxlength="2"
-                        autocomplete="country"
-                        autocapitalize="characters"
-                        spellcheck="false"
-                        aria-describedby="country-error"
-                        prop:value=move || value.get()
-                        on:input=move |ev| {
-                            value.set(event_target_value(&ev));
-                            invalid.set(false);
-                        }
-                    />
-                    <p id="country-error" class="error" role="alert">
-                        {move || invalid.get().then(|| t(Msg::CountryInvalid))}
-                    </p>
-                    <button type="submit">{t(Msg::Continue)}</button>
-                </form>
+    let mut options = el("div").class("options").attr("role", "group").attr("aria-labelledby", "page-heading");
+    match q.kind {
+        QuestionKind::Choice => {
+            for o in &q.options {
+                options = options.child(option(&o.id, o.label.get(lang)));
             }
-            .into_any()
         }
-    };
-    view! {
-        <p class="progress-text">{progress}</p>
-        <progress max=total.to_string() value=(pos + 1).to_string() aria-hidden="true"></progress>
-        <h2 id="page-heading" tabindex="-1">{q.text.get(lang)}</h2>
-        <p class="help">{q.help.get(lang)}</p>
-        <div class="options" role="group" aria-labelledby="page-heading">
-            {choices}
-            {option(UNKNOWN, c.unknown_label.get(lang))}
-        </div>
-        <p class="hint">{t(Msg::WhoCanAnswer)}" "{q.who_can_answer.get(lang)}</p>
-        {source_links(&q.sources, lang)}
-        <p class="actions"><a class="button secondary" href=back>{"← "}{t(Msg::Back)}</a></p>
+        QuestionKind::Country => options = options.child(country_form(state, qid, current.as_deref(), lang)),
     }
-    .into_any()
+    let options = options.child(option(UNKNOWN, c.unknown_label.get(lang)));
+    vec![
+        ctx("p", "progress-text", &progress),
+        el("progress").attr("max", &total.to_string()).attr("value", &(pos + 1).to_string()).attr("aria-hidden", "true"),
+        page_heading(q.text.get(lang)),
+        ctx("p", "help", q.help.get(lang)),
+        options,
+        ctx("p", "hint", &format!("{} {}", t(Msg::WhoCanAnswer), q.who_can_answer.get(lang))),
+        source_links(&q.sources, lang),
+        el("p").class("actions").child(button_link("button secondary", &back, &format!("← {}", t(Msg::Back)))),
+    ]
+}
+
+/// The nationality as a two-letter code, checked before it is taken.
+fn country_form(state: AppState, qid: &'static str, current: Option<&str>, lang: Lang) -> El {
+    let t = move |m| text(m, lang);
+    let input = el("input")
+        .id("country-code")
+        .attr("type", "text")
+        .attr("maxlength", "2")
+        .attr("autocomplete", "country")
+        .attr("autocapitalize", "characters")
+        .attr("spellcheck", "false")
+        .attr("aria-describedby", "country-error");
+    let field = input.input();
+    field.set_value(current.filter(|v| *v != UNKNOWN).unwrap_or_default());
+    let error = el("p").id("country-error").class("error").attr("role", "alert");
+    let (shown, cleared) = (error.0.clone(), error.0.clone());
+    let input = input.on("input", move |_| cleared.set_text_content(None));
+    el("form")
+        .class("country")
+        .on("submit", move |ev| {
+            ev.prevent_default();
+            let v = field.value().trim().to_string();
+            if is_country_code(&v) {
+                state.answer(qid, &v);
+            } else {
+                shown.set_text_content(Some(t(Msg::CountryInvalid)));
+            }
+        })
+        .child(el("label").class("block").attr("for", "country-code").text(t(Msg::CountryLabel)))
+        .child(input)
+        .child(error)
+        .child(el("button").attr("type", "submit").text(t(Msg::Continue)))
 }

@@ -3,47 +3,53 @@
 use super::super::i18n::{self, fill, text, Msg};
 use super::super::logic::last_checked;
 use super::super::state::{content, AppState};
+use super::super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::Lang;
 use passport_sos::storage::{self, browser, Envelope};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub fn settings_page(state: AppState, lang: Lang) -> AnyView {
+pub fn settings_page(state: AppState, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
     let c = content();
     let language = [(Lang::En, "English"), (Lang::Zh, "中文")]
         .into_iter()
         .map(|(l, name)| {
-            view! {
-                <label class="radio" lang=i18n::html_lang(l)>
-                    <input type="radio" name="language" prop:checked=move || state.lang.get() == l on:change=move |_| state.set_lang(l) />
-                    {name}
-                </label>
-            }
+            let radio = el("input").attr("type", "radio").attr("name", "language").on("change", move |_| state.set_lang(l));
+            let node = radio.input();
+            bind(move || node.set_checked(state.lang.get() == l));
+            el("label").class("radio").attr("lang", i18n::html_lang(l)).child(radio).text(name)
         })
-        .collect_view();
-    view! {
-        <h2 id="page-heading" tabindex="-1">{t(Msg::SettingsTitle)}</h2>
-        <section aria-labelledby="lang-heading">
-            <h3 id="lang-heading">{t(Msg::LanguageHeading)}</h3>
-            <div role="radiogroup" aria-labelledby="lang-heading" class="radios">{language}</div>
-        </section>
-        // Its own reactive scope: an import must not rebuild this page and lose its message.
-        {move || super::super::components::kept_from_before(state, lang)}
-        {transfer(state, lang)}
-        {erase(state, lang)}
-        <section aria-labelledby="about-heading">
-            <h3 id="about-heading">{t(Msg::AboutHeading)}</h3>
-            <p>{fill(t(Msg::AppVersion), &[env!("CARGO_PKG_VERSION")])}</p>
-            <p>{fill(t(Msg::LastChecked), &[last_checked(c)])}</p>
-            <p><a href="#/sources">{t(Msg::SourcesTitle)}</a></p>
-        </section>
-    }
-    .into_any()
+        .collect();
+    vec![
+        page_heading(t(Msg::SettingsTitle)),
+        el("section")
+            .attr("aria-labelledby", "lang-heading")
+            .child(tx("h3", t(Msg::LanguageHeading)).id("lang-heading"))
+            .child(list("div", "radios", language).attr("role", "radiogroup").attr("aria-labelledby", "lang-heading")),
+        // Its own reactive region: an import must not rebuild this page and lose its message.
+        region(el("div"), move || super::super::components::kept_from_before(state, lang).into_iter().collect()),
+        transfer(state, lang),
+        erase(state, lang),
+        el("section")
+            .attr("aria-labelledby", "about-heading")
+            .child(tx("h3", t(Msg::AboutHeading)).id("about-heading"))
+            .child(tx("p", &fill(t(Msg::AppVersion), &[env!("CARGO_PKG_VERSION")])))
+            .child(tx("p", &fill(t(Msg::LastChecked), &[last_checked(c)])))
+            .child(el("p").child(link("#/sources", t(Msg::SourcesTitle)))),
+    ]
 }
 
-fn erase(state: AppState, lang: Lang) -> AnyView {
+/// A status line that shows a message when there is one.
+fn status(message: impl Fn() -> Option<&'static str> + 'static) -> El {
+    let line = el("p").attr("role", "status");
+    let node = line.0.clone();
+    bind(move || node.set_text_content(message()));
+    line
+}
+
+fn erase(state: AppState, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let asking = RwSignal::new(false);
     let result = RwSignal::new(None::<Msg>);
@@ -57,33 +63,34 @@ fn erase(state: AppState, lang: Lang) -> AnyView {
         }
         result.set(Some(if ok { Msg::Erased } else { Msg::EraseFailed }));
     };
-    view! {
-        <section aria-labelledby="erase-heading">
-            <h3 id="erase-heading">{t(Msg::EraseHeading)}</h3>
-            {move || if asking.get() {
-                view! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="erase-question">
-                        <p id="erase-question">{t(Msg::EraseConfirmText)}</p>
-                        <p class="actions">
-                            <button type="button" class="danger" on:click=confirm>{t(Msg::EraseConfirm)}</button>
-                            <button type="button" class="secondary" on:click=move |_| asking.set(false)>{t(Msg::Cancel)}</button>
-                        </p>
-                    </div>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <p><button type="button" class="danger" on:click=move |_| { result.set(None); asking.set(true) }>{t(Msg::EraseButton)}</button></p>
-                }
-                .into_any()
-            }}
-            <p role="status">{move || result.get().map(t)}</p>
-        </section>
-    }
-    .into_any()
+    let ask = region(el("div"), move || {
+        if asking.get() {
+            vec![el("div")
+                .class("confirm")
+                .attr("role", "alertdialog")
+                .attr("aria-labelledby", "erase-question")
+                .child(tx("p", t(Msg::EraseConfirmText)).id("erase-question"))
+                .child(
+                    el("p")
+                        .class("actions")
+                        .child(button("danger", t(Msg::EraseConfirm)).on("click", confirm))
+                        .child(button("secondary", t(Msg::Cancel)).on("click", move |_| asking.set(false))),
+                )]
+        } else {
+            vec![el("p").child(button("danger", t(Msg::EraseButton)).on("click", move |_| {
+                result.set(None);
+                asking.set(true)
+            }))]
+        }
+    });
+    el("section")
+        .attr("aria-labelledby", "erase-heading")
+        .child(tx("h3", t(Msg::EraseHeading)).id("erase-heading"))
+        .child(ask)
+        .child(status(move || result.get().map(t)))
 }
 
-fn transfer(state: AppState, lang: Lang) -> AnyView {
+fn transfer(state: AppState, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let pending = RwSignal::new(None::<Envelope>);
     let message = RwSignal::new(None::<&'static str>);
@@ -91,7 +98,7 @@ fn transfer(state: AppState, lang: Lang) -> AnyView {
         let body = state.envelope.with_untracked(storage::export_text);
         download("passport-sos-progress.json", &body);
     };
-    let chosen = move |ev: leptos::ev::Event| {
+    let chosen = move |ev: web_sys::Event| {
         pending.set(None);
         message.set(None);
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
@@ -120,37 +127,45 @@ fn transfer(state: AppState, lang: Lang) -> AnyView {
         message.set(Some(t(Msg::Imported)));
     };
     let counts = |e: &Envelope| (e.answers.0.len().to_string(), e.progress.steps.len().to_string());
-    view! {
-        <section aria-labelledby="transfer-heading">
-            <h3 id="transfer-heading">{t(Msg::ExportHeading)}</h3>
-            <p>{t(Msg::ExportIntro)}</p>
-            <p><button type="button" on:click=export>{t(Msg::ExportButton)}</button></p>
-            <label class="block" for="import-file">{t(Msg::ImportButton)}</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=chosen />
-            {move || pending.get().map(|file| {
-                let (fa, fs) = counts(&file);
-                let (na, ns) = state.envelope.with(counts);
-                view! {
-                    <div class="confirm">
-                        <p>{t(Msg::ImportWillReplace)}</p>
-                        <table class="compare">
-                            <thead><tr><td></td><th scope="col">{t(Msg::OnPhone)}</th><th scope="col">{t(Msg::InFile)}</th></tr></thead>
-                            <tbody>
-                                <tr><th scope="row">{t(Msg::AnswersCount)}</th><td>{na}</td><td>{fa}</td></tr>
-                                <tr><th scope="row">{t(Msg::StepRecordsCount)}</th><td>{ns}</td><td>{fs}</td></tr>
-                            </tbody>
-                        </table>
-                        <p class="actions">
-                            <button type="button" on:click=confirm>{t(Msg::ImportConfirm)}</button>
-                            <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t(Msg::Cancel)}</button>
-                        </p>
-                    </div>
-                }
-            })}
-            <p role="status">{move || message.get()}</p>
-        </section>
-    }
-    .into_any()
+    let compare = region(el("div"), move || {
+        let Some(file) = pending.get() else { return vec![] };
+        let (fa, fs) = counts(&file);
+        let (na, ns) = state.envelope.with(counts);
+        let row = |label: Msg, now: &str, new: &str| {
+            el("tr").child(tx("th", t(label)).attr("scope", "row")).child(tx("td", now)).child(tx("td", new))
+        };
+        vec![el("div")
+            .class("confirm")
+            .child(tx("p", t(Msg::ImportWillReplace)))
+            .child(
+                el("table")
+                    .class("compare")
+                    .child(
+                        el("thead").child(
+                            el("tr")
+                                .child(el("td"))
+                                .child(tx("th", t(Msg::OnPhone)).attr("scope", "col"))
+                                .child(tx("th", t(Msg::InFile)).attr("scope", "col")),
+                        ),
+                    )
+                    .child(el("tbody").child(row(Msg::AnswersCount, &na, &fa)).child(row(Msg::StepRecordsCount, &ns, &fs))),
+            )
+            .child(
+                el("p")
+                    .class("actions")
+                    .child(button("", t(Msg::ImportConfirm)).on("click", confirm))
+                    .child(button("secondary", t(Msg::Cancel)).on("click", move |_| pending.set(None))),
+            )]
+    });
+    el("section")
+        .attr("aria-labelledby", "transfer-heading")
+        .child(tx("h3", t(Msg::ExportHeading)).id("transfer-heading"))
+        .child(tx("p", t(Msg::ExportIntro)))
+        .child(el("p").child(button("", t(Msg::ExportButton)).on("click", export)))
+        .child(el("label").class("block").attr("for", "import-file").text(t(Msg::ImportButton)))
+        .child(el("input").id("import-file").attr("type", "file").attr("accept", ".json,application/json").on("change", chosen))
+        .child(compare)
+        .child(status(move || message.get()))
 }
 
 /// Offers a text as a file download, without any network.

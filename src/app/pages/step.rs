@@ -3,22 +3,19 @@
 use super::super::components::step::{step_view, StepCtx};
 use super::super::i18n::{text, Msg};
 use super::super::state::{content, AppState};
-use leptos::prelude::*;
+use super::super::dom::*;
 use passport_sos::content::Lang;
 
-pub fn step_page(state: AppState, id: &str, lang: Lang) -> AnyView {
+pub fn step_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
     let outcome = state.outcome();
-    let back = view! { <p class="actions"><a class="button secondary" href="#/plan">{"← "}{t(Msg::BackToPlan)}</a></p> };
+    let back = el("p").class("actions").child(button_link("button secondary", "#/plan", &format!("← {}", t(Msg::BackToPlan))));
     let Some(n) = outcome.steps.iter().position(|s| s.id == id) else {
         let Some(def) = content().step(id) else { return super::not_found(lang) };
-        return view! {
-            <h2 id="page-heading" tabindex="-1">{def.title.get(lang)}</h2>
-            <p>{t(Msg::StepNotInPlan)}</p>
-            {back}
-        }
-        .into_any();
+        return vec![page_heading(def.title.get(lang)), tx("p", t(Msg::StepNotInPlan)), back];
     };
     let cx = StepCtx { state, outcome: &outcome, lang, alone: true, number: n + 1, total: outcome.steps.len() };
-    view! { {step_view(&cx, &outcome.steps[n])}{back} }.into_any()
+    let mut out: Vec<El> = step_view(&cx, &outcome.steps[n]).into_iter().collect();
+    out.push(back);
+    out
 }
