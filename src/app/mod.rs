@@ -56,7 +56,7 @@ fn page_kind(page: &Page) -> &'static str {
 fn follow_page(state: AppState) {
     state.page.set(Page::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        state.page.set(Page::parse(&current_hash()));
+        state.show(Page::parse(&current_hash()));
     });
     on_cleanup(move || listener.remove());
 
@@ -112,15 +112,17 @@ fn arrive(page: &Page, before: Option<&Page>) {
         _ => return,
     };
     let Some(el) = document().get_element_by_id(&target) else { return };
-    if moved {
-        if target == "page-heading" {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    } else {
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return };
+    if !moved {
         el.scroll_into_view();
+    } else if target == "page-heading" {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        // Already at the top: letting focus() scroll as well would cost a second layout.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    } else {
+        let _ = el.focus();
     }
 }
 

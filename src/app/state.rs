@@ -104,7 +104,22 @@ impl AppState {
         };
         self.modify(|e| e.answers = after);
         self.dropped.set(if dropped.is_empty() { None } else { Some((dropped, next.clone())) });
-        navigate(&next);
+        self.go(next);
+    }
+
+    /// Shows a page now, in the same task as the tap, and records it in the address (a new
+    /// history entry, so the browser's Back returns here). Waiting for `hashchange` would let
+    /// the browser paint the old screen once more first.
+    pub fn go(&self, page: Page) {
+        navigate(&page);
+        self.show(page);
+    }
+
+    /// Shows a page unless it is already shown (the `hashchange` after `go` finds it is).
+    pub fn show(&self, page: Page) {
+        if self.page.with_untracked(|now| *now != page) {
+            self.page.set(page);
+        }
     }
 
     pub fn step_progress(&self, step: &str, change: impl FnOnce(&mut StepProgress)) {
