@@ -380,7 +380,7 @@ impl Calendar {
             cal.years.push(year);
         }
 
-        cal.years.sort_by_key(|year| year.year);
+        crate::sort::sort_by_key(&mut cal.years, |year| year.year);
         match (cal.years.first(), cal.years.last()) {
             (Some(first), Some(last)) => {
                 if last.year - first.year + 1 != cal.years.len() as i32 {

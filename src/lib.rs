@@ -6,4 +6,5 @@
 pub mod calendar;
 pub mod content;
 pub mod engine;
+pub mod sort;
 pub mod storage;

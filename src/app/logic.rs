@@ -37,7 +37,7 @@ pub fn deciding_questions<'c>(c: &'c Content, outcome: &Outcome<'c>, because: &[
         out = open;
     }
     // Keep the content's question order.
-    out.sort_by_key(|q| c.question_index(q));
+    passport_sos::sort::sort_by_key(&mut out, |q| c.question_index(q));
     out
 }
 

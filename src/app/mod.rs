@@ -17,19 +17,21 @@ use i18n::{text, Msg};
 use leptos::prelude::*;
 use passport_sos::content::Lang;
 use router::Page;
-use state::{use_state, AppState};
+use state::AppState;
 use wasm_bindgen::JsCast;
 
 pub fn start() {
     let Some(root) = document().get_element_by_id("app") else { return };
+    // Effects run as tasks on the browser's microtask queue.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     // One owner for the whole session: the state, the top bar and the screens live in it.
     let owner = Owner::new();
     owner.set();
     let state = AppState::new();
-    provide_context(state);
-    leptos::mount::mount_to(root.clone().unchecked_into(), || view! { <TopBar/><components::Notices/> }).forget();
     follow_page(state);
-    let _ = root.append_child(&screens(state).0);
+    for part in [top_bar(state), components::notices(state), screens(state)] {
+        let _ = root.append_child(&part.0);
+    }
     std::mem::forget(owner);
 }
 fn current_hash() -> String {
@@ -126,52 +128,51 @@ fn arrive(page: &Page, before: Option<&Page>) {
     }
 }
 
-/// The links to the main screens and the language switch, on every screen.
-#[component]
-fn TopBar() -> impl IntoView {
-    let state: AppState = use_state();
-    let link = move |page: Page, msg: Msg| {
-        let href = page.href();
-        let current = move || {
+/// The links to the main screens and the language switch, on every screen. Bound item by item
+/// rather than rebuilt: the language button keeps the focus when it is pressed.
+fn top_bar(state: AppState) -> dom::El {
+    let link = |page: Page, msg: Msg| {
+        let a = dom::el("a").attr("href", &page.href());
+        let node = a.0.clone();
+        dom::bind(move || {
             let now = state.page.get();
             let same = match (&page, &now) {
                 (Page::Plan, Page::Step(_)) => true,
                 (Page::Sources(_), Page::Sources(_)) => true,
                 (a, b) => a == b,
             };
-            same.then_some("page")
-        };
-        view! { <a href=href aria-current=current>{move || text(msg, state.lang.get())}</a> }
+            let _ = if same { node.set_attribute("aria-current", "page") } else { node.remove_attribute("aria-current") };
+            node.set_text_content(Some(text(msg, state.lang.get())));
+        });
+        a
     };
-    let choose = move |lang: Lang| state.set_lang(lang);
-    view! {
-        <div class="topbar">
-            <nav class="mainnav" aria-label=move || text(Msg::NavLabel, state.lang.get())>
-                {link(Page::Start, Msg::NavStart)}
-                {link(Page::Plan, Msg::NavPlan)}
-                {link(Page::Sources(None), Msg::NavSources)}
-                {link(Page::Settings, Msg::NavSettings)}
-            </nav>
-            <div class="langbar" role="group" aria-label="Language / 语言">
-                <button
-                    type="button"
-                    class="secondary"
-                    lang="en"
-                    aria-pressed=move || (state.lang.get() == Lang::En).to_string()
-                    on:click=move |_| choose(Lang::En)
-                >
-                    "English"
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    lang="zh-Hans"
-                    aria-pressed=move || (state.lang.get() == Lang::Zh).to_string()
-                    on:click=move |_| choose(Lang::Zh)
-                >
-                    "中文"
-                </button>
-            </div>
-        </div>
-    }
+    let nav = dom::el("nav").class("mainnav");
+    let node = nav.0.clone();
+    dom::bind(move || {
+        let _ = node.set_attribute("aria-label", text(Msg::NavLabel, state.lang.get()));
+    });
+    let choice = |lang: Lang, code: &str, name: &str| {
+        let button = dom::button("secondary", name).attr("lang", code).on("click", move |_| state.set_lang(lang));
+        let node = button.0.clone();
+        dom::bind(move || {
+            let _ = node.set_attribute("aria-pressed", if state.lang.get() == lang { "true" } else { "false" });
+        });
+        button
+    };
+    dom::el("div")
+        .class("topbar")
+        .child(
+            nav.child(link(Page::Start, Msg::NavStart))
+                .child(link(Page::Plan, Msg::NavPlan))
+                .child(link(Page::Sources(None), Msg::NavSources))
+                .child(link(Page::Settings, Msg::NavSettings)),
+        )
+        .child(
+            dom::el("div")
+                .class("langbar")
+                .attr("role", "group")
+                .attr("aria-label", "Language / 语言")
+                .child(choice(Lang::En, "en", "English"))
+                .child(choice(Lang::Zh, "zh-Hans", "中文")),
+        )
 }

@@ -58,9 +58,6 @@ impl AppState {
         }
     }
 
-    pub fn t(&self, msg: Msg) -> &'static str {
-        i18n::text(msg, self.lang.get())
-    }
 
     /// True when storage was blocked at start: the session lives in memory only, and is never
     /// written over what storage may hold but could not be read.
@@ -143,10 +140,6 @@ fn browser_lang() -> Lang {
     } else {
         Lang::En
     }
-}
-
-pub fn use_state() -> AppState {
-    expect_context::<AppState>()
 }
 
 /// Goes to a page: a new history entry, so the browser's Back returns here.

@@ -492,7 +492,7 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
             },
         ));
     }
-    steps.sort_by_key(|(order, x, _)| (*order, *x));
+    crate::sort::sort_by_key(&mut steps, |(order, x, _)| (*order, *x));
     let steps: Vec<PlanStep<'c>> = steps.into_iter().map(|(_, _, s)| s).collect();
 
     let mut warnings = Vec::new();
@@ -518,7 +518,7 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
             open.push(i);
         }
     }
-    open.sort_unstable();
+    crate::sort::sort_by_key(&mut open, |q| *q);
     let open_questions = open.into_iter().map(|q| OpenQuestion { question: &c.questions[q].id }).collect();
 
     let offices = c

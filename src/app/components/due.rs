@@ -22,7 +22,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
     });
     // National and local figures; one line when they are the same number of days.
     let mut figures = figures;
-    figures.sort_by_key(|w| w.scope != "national");
+    passport_sos::sort::sort_by_key(&mut figures, |w| w.scope != "national");
     figures.dedup_by_key(|w| w.days);
     let input_id = format!("accepted-{step}");
     let result = move || {

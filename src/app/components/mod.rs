@@ -5,7 +5,7 @@ pub mod step;
 
 use super::i18n::{text, Msg};
 use super::router::source_href;
-use super::state::{content, use_state, AppState};
+use super::state::{content, AppState};
 use super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::Lang;
@@ -24,35 +24,34 @@ pub fn source_links(ids: &'static [String], lang: Lang) -> El {
 }
 
 /// The sentences about storage and about dropped answers, above every screen.
-#[component]
-pub fn Notices() -> impl IntoView {
-    let state = use_state();
-    let storage = move || {
-        state.storage_note.get().map(|msg| view! { <p class="notice" role="status">{state.t(msg)}</p> })
-    };
-    let dropped = move || {
-        let (list, target) = state.dropped.get()?;
-        if target != state.page.get() {
-            return None;
-        }
+pub fn notices(state: AppState) -> El {
+    region(el("div").class("notices"), move || {
         let lang = state.lang.get();
-        let c = content();
-        let items = list
-            .into_iter()
-            .map(|d| {
-                let q = c.question(&d.question).map(|q| q.text.get(lang)).unwrap_or("");
-                let v = super::logic::answer_label(c, &d.question, &d.value, lang).to_string();
-                view! { <li>{q}" — "<s>{v}</s></li> }
-            })
-            .collect_view();
-        Some(view! {
-            <div class="notice dropped" role="status">
-                <p>{text(Msg::DroppedIntro, lang)}</p>
-                <ul>{items}</ul>
-            </div>
-        })
-    };
-    view! { {storage}{dropped} }
+        let mut out = Vec::new();
+        if let Some(msg) = state.storage_note.get() {
+            out.push(ctx("p", "notice", text(msg, lang)).attr("role", "status"));
+        }
+        let dropped = state.dropped.get().filter(|(_, target)| state.page.with(|p| p == target));
+        if let Some((list_, _)) = dropped {
+            let c = content();
+            let items = list_
+                .into_iter()
+                .map(|d| {
+                    let q = c.question(&d.question).map(|q| q.text.get(lang)).unwrap_or("");
+                    let v = super::logic::answer_label(c, &d.question, &d.value, lang);
+                    el("li").text(q).text(" — ").child(tx("s", v))
+                })
+                .collect();
+            out.push(
+                el("div")
+                    .class("notice dropped")
+                    .attr("role", "status")
+                    .child(tx("p", text(Msg::DroppedIntro, lang)))
+                    .child(list("ul", "", items)),
+            );
+        }
+        out
+    })
 }
 
 /// The saved answers the current rules no longer ask or cannot read (after an update, or from
