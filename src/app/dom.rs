@@ -4,8 +4,9 @@
 //! unmount code. Measured on this app, the one plan-step component cost 38.6 KB of brotli'd
 //! wasm and all screens together 111 KB, for markup that is static once built. Here every
 //! call goes through the same few non-generic functions, so a screen costs little more than
-//! its strings. Leptos still does what it is good at: signals, memos, render effects, owners
-//! (which drop a screen's effects and listeners when it goes) and the top bar's views.
+//! its strings. Leptos still does what it is good at: signals, memos, render effects and owners
+//! (which drop a screen's effects and listeners when it goes). With no `view!` left, nothing
+//! calls `leptos::mount` and tachys drops out of the wasm entirely (150 -> 141 KB brotli).
 //!
 //! A screen is built once for a page, a language and a set of answers; the few things that
 //! change while it is shown (a ticked box, a status line, a confirmation) are bound with

@@ -1,9 +1,11 @@
-//! The browser side: Leptos components that render what the library decides.
+//! The browser side: screens that render what the library decides, kept current by Leptos's
+//! reactive graph.
 //!
-//! `state` holds what the person gave (the storage envelope) and derives the rest with the
-//! engine; `router` reads the hash route; `pages` has one file a screen; `components` the
-//! pieces they share; `logic` the computations with no browser in them; `i18n` every
-//! interface string in both languages.
+//! `state` holds what the person gave (the storage envelope, in signals) and derives the rest
+//! with the engine; `router` reads the hash route; `pages` has one file a screen; `components`
+//! the pieces they share; `dom` the small builder they are written with (it says why not
+//! `view!`); `logic` the computations with no browser in them; `i18n` every interface string
+//! in both languages.
 
 mod components;
 mod dom;
