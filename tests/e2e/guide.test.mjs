@@ -159,11 +159,32 @@ function exercises(label, get) {
     assert.match(await notice.innerText(), /It cannot issue any passport/);
   });
 
+  test(`${label}: the plan folds each step's details; printing unfolds them all, then folds back`, async () => {
+    const { page } = get();
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    const details = page.locator("details.more");
+    const folded = page.locator("details.more:not([open])");
+    const total = await details.count();
+    assert.equal(total, PERMIT_STEPS.length, "one fold a step");
+    assert.equal(await folded.count(), total, "all folded at first");
+    // The person opens one; printing opens the rest and closes only those it opened.
+    await page.locator("#step-step\\.report_loss details.more > summary").click();
+    await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+    assert.equal(await folded.count(), 0);
+    await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+    assert.equal(await folded.count(), total - 1);
+    assert.equal(await page.locator("#step-step\\.report_loss details.more").getAttribute("open"), "");
+  });
+
   test(`${label}: ticks, a checklist item and a note are still there after a reload`, async () => {
     const { page } = get();
     await fresh(page);
     await walk(page, PERMIT_BEIJING);
     await page.locator("#done-step\\.report_loss").check();
+    // In the plan a step's checklist is folded under "More"; one tap opens it.
+    assert.equal(await page.locator("#bring-step\\.report_loss-bring\\.beijing_photo").isVisible(), false);
+    await page.locator("#step-step\\.report_loss details.more > summary").click();
     await page.locator("#bring-step\\.report_loss-bring\\.beijing_photo").check();
     await page.goto(new URL("#/plan/step.report_loss", page.url()).href);
     await page.locator("#note-step\\.report_loss").fill("Window 25, ask for Ms Li");

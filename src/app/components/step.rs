@@ -134,6 +134,36 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
         .child(button_link("button", &card_href(id), t(Msg::ShowCard)))
         .maybe((!cx.alone).then(|| button_link("button secondary", &step_href(id), t(Msg::OpenStep)).child(sr_only(&format!(": {title}")))));
 
+    // In the plan the details wait behind one tap, so the plan reads as a list of steps (it
+    // ran to about 16,000 px with everything open); on the step's own page all is shown.
+    let details = bring
+        .into_iter()
+        .chain(notes)
+        .chain([sub_heading(cx.alone, t(Msg::Where))])
+        .chain(where_)
+        .chain(phones.unwrap_or_default())
+        .chain(due)
+        .chain(note.unwrap_or_default())
+        .chain([why])
+        .collect::<Vec<El>>();
+    let details = if cx.alone {
+        details
+    } else {
+        let mut parts = Vec::new();
+        if !step.bring.is_empty() {
+            parts.push(t(Msg::MoreBring));
+        }
+        parts.push(t(Msg::MoreWhere));
+        if !step.phones.is_empty() {
+            parts.push(t(Msg::MorePhone));
+        }
+        if !step.working_days.is_empty() {
+            parts.push(t(Msg::MoreDue));
+        }
+        let label = format!("{}{}", t(Msg::MoreLabel), parts.join(t(Msg::MoreSeparator)));
+        vec![el("details").class("more").child(tx("summary", &label)).kids(details)]
+    };
+
     Some(
         article
             .child(ctx("p", "step-count", &counter))
@@ -148,14 +178,7 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
             )
             .child(tx("p", def.what_to_do.get(lang)))
             .maybe(document)
-            .maybe(bring)
-            .kids(notes)
-            .child(sub_heading(cx.alone, t(Msg::Where)))
-            .kids(where_)
-            .kids(phones.unwrap_or_default())
-            .maybe(due)
-            .kids(note.unwrap_or_default())
-            .child(why)
+            .kids(details)
             .child(actions),
     )
 }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use passport_sos::content::{Lang, UNDETERMINED};
 use passport_sos::engine::PlanStep;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
@@ -124,6 +125,7 @@ pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
         section
     });
 
+    print_with_details();
     let mut out = vec![page_heading(t(Msg::PlanTitle))];
     out.extend(pending);
     out.extend(route);
@@ -135,6 +137,37 @@ pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
     out.extend(kept_from_before(state, lang));
     out.push(share(state, lang));
     out
+}
+
+/// A printed plan carries every step's details: the folded parts open for the print and those
+/// that were closed close again after it (printed with the button or the browser's menu).
+fn print_with_details() {
+    const MARK: &str = "data-opened-for-print";
+    let each = |selector: &str, change: &dyn Fn(&web_sys::Element)| {
+        let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok());
+        let Some(found) = found else { return };
+        for i in 0..found.length() {
+            if let Some(details) = found.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                change(&details);
+            }
+        }
+    };
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        each("details.more:not([open])", &|d| {
+            let _ = d.set_attribute(MARK, "");
+            let _ = d.set_attribute("open", "");
+        })
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| {
+        each("details.more[data-opened-for-print]", &|d| {
+            let _ = d.remove_attribute(MARK);
+            let _ = d.remove_attribute("open");
+        })
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
 }
 
 /// "Copy plan as text" and "Print".
