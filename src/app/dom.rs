@@ -112,13 +112,16 @@ pub fn region(host: El, render: impl FnMut() -> Vec<El> + 'static) -> El {
 
 fn region_boxed(host: El, mut render: Box<dyn FnMut() -> Vec<El>>) -> El {
     let node = host.0.clone();
-    bind_boxed(Box::new(move || {
-        node.set_text_content(None);
-        for c in render() {
-            let _ = node.append_child(&c.0);
-        }
-    }));
+    bind_boxed(Box::new(move || replace_children(&node, render())));
     host
+}
+
+/// Puts `parts` in place of whatever `node` held.
+pub fn replace_children(node: &Element, parts: Vec<El>) {
+    node.set_text_content(None);
+    for part in parts {
+        let _ = node.append_child(&part.0);
+    }
 }
 
 // The shapes that make up most of the screens.
@@ -143,7 +146,24 @@ pub fn button_link(class: &str, href: &str, text: &str) -> El {
 }
 
 pub fn button(class: &str, text: &str) -> El {
-    el("button").attr("type", "button").class(class).text(text)
+    let b = el("button").attr("type", "button");
+    let b = if class.is_empty() { b } else { b.class(class) };
+    b.text(text)
+}
+
+/// A section named by its `<h3>` heading (landmark and heading for screen readers).
+pub fn section(class: &str, heading_id: &str, heading: &str) -> El {
+    let s = el("section");
+    let s = if class.is_empty() { s } else { s.class(class) };
+    s.attr("aria-labelledby", heading_id).child(tx("h3", heading).id(heading_id))
+}
+
+/// A status line (read out when it changes) that shows what `message` gives, or nothing.
+pub fn status_line(message: impl Fn() -> Option<&'static str> + 'static) -> El {
+    let line = el("p").attr("role", "status");
+    let node = line.0.clone();
+    bind(move || node.set_text_content(message()));
+    line
 }
 
 /// The screen's heading: it takes the focus when the screen changes.

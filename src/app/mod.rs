@@ -55,8 +55,7 @@ fn page_kind(page: &Page) -> &'static str {
     }
 }
 
-/// Keeps `state.page` on the address's hash, marks the page kind on `<html>`, and moves the
-/// focus to a new screen's heading.
+/// Keeps `state.page` on the address's hash, and `<html lang>` on the chosen language.
 fn follow_page(state: AppState) {
     state.page.set(Page::parse(&current_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -92,10 +91,7 @@ fn screens(state: AppState) -> dom::El {
             Page::Settings => pages::settings::settings_page(state, lang),
             Page::NotFound => pages::not_found(lang),
         };
-        node.set_text_content(None);
-        for part in built {
-            let _ = node.append_child(&part.0);
-        }
+        dom::replace_children(&node, built);
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-page", page_kind(&page));
         }

@@ -102,9 +102,6 @@ pub fn answers_summary(state: AppState, lang: Lang) -> El {
                 .child(link(&super::router::question_href(q), text(Msg::Change, lang)).child(sr_only(&format!(": {qtext}"))))
         })
         .collect();
-    el("section")
-        .class("summary")
-        .attr("aria-labelledby", "summary-heading")
-        .child(tx("h3", text(Msg::YourAnswers, lang)).id("summary-heading"))
+    section("summary", "summary-heading", text(Msg::YourAnswers, lang))
         .child(list("ul", "answers", rows))
 }

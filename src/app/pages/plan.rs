@@ -58,11 +58,7 @@ pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
                     .child(source_links(&d.sources, lang))
             })
             .collect();
-        el("section")
-            .class("warnings")
-            .attr("aria-labelledby", "warnings-heading")
-            .child(tx("h3", t(Msg::ReadFirst)).id("warnings-heading"))
-            .child(list("ul", "", items))
+        section("warnings", "warnings-heading", t(Msg::ReadFirst)).child(list("ul", "", items))
     });
 
     let total = outcome.steps.len();
@@ -74,10 +70,7 @@ pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
                 step_view(&cx, s).map(|v| el("li").child(v))
             })
             .collect();
-        el("section")
-            .attr("aria-labelledby", heading_id)
-            .child(tx("h3", t(heading)).id(heading_id))
-            .child(list("ol", "steps", items))
+        section("", heading_id, t(heading)).child(list("ol", "steps", items))
     };
     let numbered: Vec<(usize, &PlanStep<'static>)> = outcome.steps.iter().enumerate().collect();
     let steps = if outcome.route == UNDETERMINED && outcome.steps.iter().any(|s| !s.certain) {
@@ -112,17 +105,14 @@ pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
                     .child(source_links(&d.sources, lang))
             })
             .collect();
-        let mut section = el("section")
-            .class("open")
-            .attr("aria-labelledby", "open-heading")
-            .child(tx("h3", t(Msg::OpenTitle)).id("open-heading"));
+        let mut open = section("open", "open-heading", t(Msg::OpenTitle));
         if !questions.is_empty() {
-            section = section.child(tx("p", t(Msg::OpenIntro))).child(list("ul", "open-questions", questions));
+            open = open.child(tx("p", t(Msg::OpenIntro))).child(list("ul", "open-questions", questions));
         }
         if !unknowns.is_empty() {
-            section = section.child(tx("h4", t(Msg::UnknownsTitle))).child(list("ul", "unknowns", unknowns));
+            open = open.child(tx("h4", t(Msg::UnknownsTitle))).child(list("ul", "unknowns", unknowns));
         }
-        section
+        open
     });
 
     print_with_details();
@@ -194,15 +184,7 @@ fn share(state: AppState, lang: Lang) -> El {
             let _ = w.print();
         }
     };
-    let status = el("p").attr("role", "status");
-    let node = status.0.clone();
-    bind(move || {
-        node.set_text_content(Some(match copied.get() {
-            Some(true) => t(Msg::Copied),
-            Some(false) => t(Msg::CopyFailed),
-            None => "",
-        }))
-    });
+    let status = status_line(move || copied.get().map(|ok| if ok { t(Msg::Copied) } else { t(Msg::CopyFailed) }));
     let by_hand = region(el("div"), move || {
         if copied.get() != Some(false) {
             return vec![];
@@ -210,10 +192,7 @@ fn share(state: AppState, lang: Lang) -> El {
         let area = el("textarea").id("plan-text").attr("readonly", "").attr("rows", "12").text(&plan());
         vec![el("label").class("block").attr("for", "plan-text").text(t(Msg::PlanText)), area]
     });
-    el("section")
-        .class("share")
-        .attr("aria-labelledby", "share-heading")
-        .child(tx("h3", t(Msg::ShareHeading)).id("share-heading"))
+    section("share", "share-heading", t(Msg::ShareHeading))
         .child(
             el("p")
                 .class("actions")

@@ -24,29 +24,17 @@ pub fn settings_page(state: AppState, lang: Lang) -> Vec<El> {
         .collect();
     vec![
         page_heading(t(Msg::SettingsTitle)),
-        el("section")
-            .attr("aria-labelledby", "lang-heading")
-            .child(tx("h3", t(Msg::LanguageHeading)).id("lang-heading"))
+        section("", "lang-heading", t(Msg::LanguageHeading))
             .child(list("div", "radios", language).attr("role", "radiogroup").attr("aria-labelledby", "lang-heading")),
         // Its own reactive region: an import must not rebuild this page and lose its message.
         region(el("div"), move || super::super::components::kept_from_before(state, lang).into_iter().collect()),
         transfer(state, lang),
         erase(state, lang),
-        el("section")
-            .attr("aria-labelledby", "about-heading")
-            .child(tx("h3", t(Msg::AboutHeading)).id("about-heading"))
+        section("", "about-heading", t(Msg::AboutHeading))
             .child(tx("p", &fill(t(Msg::AppVersion), &[env!("CARGO_PKG_VERSION")])))
             .child(tx("p", &fill(t(Msg::LastChecked), &[last_checked(c)])))
             .child(el("p").child(link("#/sources", t(Msg::SourcesTitle)))),
     ]
-}
-
-/// A status line that shows a message when there is one.
-fn status(message: impl Fn() -> Option<&'static str> + 'static) -> El {
-    let line = el("p").attr("role", "status");
-    let node = line.0.clone();
-    bind(move || node.set_text_content(message()));
-    line
 }
 
 fn erase(state: AppState, lang: Lang) -> El {
@@ -83,11 +71,9 @@ fn erase(state: AppState, lang: Lang) -> El {
             }))]
         }
     });
-    el("section")
-        .attr("aria-labelledby", "erase-heading")
-        .child(tx("h3", t(Msg::EraseHeading)).id("erase-heading"))
+    section("", "erase-heading", t(Msg::EraseHeading))
         .child(ask)
-        .child(status(move || result.get().map(t)))
+        .child(status_line(move || result.get().map(t)))
 }
 
 fn transfer(state: AppState, lang: Lang) -> El {
@@ -157,15 +143,13 @@ fn transfer(state: AppState, lang: Lang) -> El {
                     .child(button("secondary", t(Msg::Cancel)).on("click", move |_| pending.set(None))),
             )]
     });
-    el("section")
-        .attr("aria-labelledby", "transfer-heading")
-        .child(tx("h3", t(Msg::ExportHeading)).id("transfer-heading"))
+    section("", "transfer-heading", t(Msg::ExportHeading))
         .child(tx("p", t(Msg::ExportIntro)))
         .child(el("p").child(button("", t(Msg::ExportButton)).on("click", export)))
         .child(el("label").class("block").attr("for", "import-file").text(t(Msg::ImportButton)))
         .child(el("input").id("import-file").attr("type", "file").attr("accept", ".json,application/json").on("change", chosen))
         .child(compare)
-        .child(status(move || message.get()))
+        .child(status_line(move || message.get()))
 }
 
 /// Offers a text as a file download, without any network.
