@@ -68,19 +68,30 @@ pub fn kept_from_before(state: AppState, lang: Lang) -> Option<El> {
     })
 }
 
-/// The "may apply" badge and the open questions that decide it.
-pub fn may_apply(outcome: &passport_sos::engine::Outcome<'static>, deciding: &[&'static str], lang: Lang) -> El {
+/// For something the answers do not settle yet (`certain` false): the "may apply" badge and
+/// the open questions that decide it.
+pub fn may_apply(
+    outcome: &passport_sos::engine::Outcome<'static>,
+    certain: bool,
+    because: &[passport_sos::engine::Fired<'static>],
+    lang: Lang,
+) -> Option<El> {
+    if certain {
+        return None;
+    }
     let c = content();
-    let links = deciding
-        .iter()
-        .filter_map(|q| c.question(q).map(|d| (*q, d.text.get(lang))))
+    let links = super::logic::deciding_questions(c, outcome, because)
+        .into_iter()
+        .filter_map(|q| c.question(q).map(|d| (q, d.text.get(lang))))
         .map(|(q, t)| el("li").child(link(&super::router::question_href(super::logic::question_target(c, outcome, q)), t)))
         .collect();
-    el("div")
-        .class("may")
-        .child(ctx("span", "badge", text(Msg::MayApply, lang)))
-        .child(el("span").text(" ").text(text(Msg::DependsOn, lang)))
-        .child(list("ul", "", links))
+    Some(
+        el("div")
+            .class("may")
+            .child(ctx("span", "badge", text(Msg::MayApply, lang)))
+            .child(el("span").text(" ").text(text(Msg::DependsOn, lang)))
+            .child(list("ul", "", links)),
+    )
 }
 
 /// The answers given so far, each with a link to change it.

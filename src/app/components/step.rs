@@ -1,7 +1,7 @@
 //! One step of the plan: the done box, what to do, what to bring, where, whom to call, why.
 
 use super::super::i18n::{fill, text, Msg};
-use super::super::logic::{deciding_questions, item_checked, set_checked, step_done, tel_href};
+use super::super::logic::{item_checked, set_checked, step_done, tel_href};
 use super::super::router::{card_href, step_href};
 use super::super::state::{content, AppState};
 use super::{may_apply, source_links};
@@ -33,7 +33,7 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
     let title = def.title.get(lang);
     let heading = if cx.alone { page_heading(title) } else { el("h3").child(link(&step_href(id), title)) };
     let counter = fill(t(Msg::StepOf), &[&cx.number.to_string(), &cx.total.to_string()]);
-    let may = (!step.certain).then(|| may_apply(cx.outcome, &deciding_questions(c, cx.outcome, &step.because), lang));
+    let may = may_apply(cx.outcome, step.certain, &step.because, lang);
 
     let bring = (!step.bring.is_empty()).then(|| {
         let items = step

@@ -3,7 +3,7 @@
 use super::super::components::step::{step_view, StepCtx};
 use super::super::components::{answers_summary, kept_from_before, may_apply, source_links};
 use super::super::i18n::{fill, text, Msg};
-use super::super::logic::{deciding_questions, plan_text, question_target};
+use super::super::logic::{plan_text, question_target};
 use super::super::router::question_href;
 use super::super::state::{content, AppState};
 use super::super::dom::*;
@@ -49,7 +49,7 @@ pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
             .iter()
             .filter_map(|w| c.warning(w.id).map(|d| (w, d)))
             .map(|(w, d)| {
-                let may = (!w.certain).then(|| may_apply(&outcome, &deciding_questions(c, &outcome, &w.because), lang));
+                let may = may_apply(&outcome, w.certain, &w.because, lang);
                 el("li")
                     .class("warning")
                     .child(tx("h4", d.title.get(lang)))
@@ -96,7 +96,7 @@ pub fn plan_page(state: AppState, lang: Lang) -> Vec<El> {
             .iter()
             .filter_map(|u| c.unknown(u.id).map(|d| (u, d)))
             .map(|(u, d)| {
-                let may = (!u.certain).then(|| may_apply(&outcome, &deciding_questions(c, &outcome, &u.because), lang));
+                let may = may_apply(&outcome, u.certain, &u.because, lang);
                 el("li")
                     .child(tx("h4", d.title.get(lang)))
                     .maybe(may)
