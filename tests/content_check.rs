@@ -1,7 +1,8 @@
 //! The content check: the bundled content is clean, and a broken copy reports each kind of
 //! problem with its file and id.
 
-use passport_sos::content::{self, check, BUNDLED_FILES};
+use passport_sos::audit::check;
+use passport_sos::content::{self, BUNDLED_FILES};
 
 fn broken(file: &str, from: &str, to: &str) -> Vec<content::Problem> {
     let files: Vec<(&str, String)> = BUNDLED_FILES

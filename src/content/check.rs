@@ -26,17 +26,21 @@ impl fmt::Display for Problem {
 
 const KINDS: [&str; 3] = ["official", "official-excerpt", "secondary"];
 
-/// Checks raw content files (file name -> TOML text) and returns every problem found: ids that
-/// do not resolve, texts missing a language, statements without a source or citing an unknown
-/// one, sources nothing cites, routes, steps, warnings, unknowns, offices, questions, rules and
-/// officer-sentence variants that no answers can reach, variants without a condition,
-/// malformed phone numbers and dates. Empty means the content ships.
+/// Checks raw content files (file name -> TOML text) on their own, without running the
+/// engine: ids that do not resolve, texts missing a language, statements without a source or
+/// citing an unknown one, sources nothing cites, variants without a condition, malformed phone
+/// numbers and dates. Whether answers can reach each item needs the engine, so that part is
+/// in [`crate::audit`], which calls this first.
 pub fn check(files: &[(&str, &str)]) -> Vec<Problem> {
-    let c = match Content::from_files(files) {
-        Ok(c) => c,
-        Err(problems) => return problems,
-    };
-    let mut k = Checker { c: &c, problems: Vec::new(), cited: BTreeSet::new() };
+    match Content::from_files(files) {
+        Ok(c) => check_parsed(&c),
+        Err(problems) => problems,
+    }
+}
+
+/// [`check`] for content already parsed.
+pub fn check_parsed(c: &Content) -> Vec<Problem> {
+    let mut k = Checker { c, problems: Vec::new(), cited: BTreeSet::new() };
     k.run();
     k.problems
 }
@@ -91,7 +95,7 @@ impl<'a> Checker<'a> {
 
     fn location_values(&self) -> Vec<&'a str> {
         self.c
-            .question(crate::engine::LOCATION)
+            .question(super::LOCATION)
             .map(|q| q.options.iter().map(|o| o.id.as_str()).collect())
             .unwrap_or_default()
     }
@@ -264,67 +268,6 @@ impl<'a> Checker<'a> {
             if !self.cited.contains(&s.id) {
                 self.problem("sources.toml", &s.id, "source is not cited by any statement");
             }
-        }
-        self.reachability();
-    }
-
-    /// Follows every path through the questions and records what some answers can reach.
-    fn reachability(&mut self) {
-        let c = self.c;
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        crate::engine::explore::flow_walk(c, &mut |_, o| {
-            seen.insert(o.route);
-            for s in o.steps.iter().filter(|s| s.certain) {
-                seen.insert(s.id);
-                for l in s.bring.iter().chain(&s.notes) {
-                    seen.insert(l.id);
-                }
-                seen.extend(s.officer_variant);
-                seen.extend(s.offices.iter().copied());
-            }
-            for i in o.warnings.iter().chain(&o.unknowns).filter(|i| i.certain) {
-                seen.insert(i.id);
-            }
-            seen.extend(o.questions_in_play.iter().copied());
-            for t in o.trace.iter().filter(|t| t.certain) {
-                seen.insert(t.rule);
-            }
-        });
-        let mut missing = Vec::new();
-        let mut need = |file: &'static str, id: &'a str, what: &str| {
-            if !seen.contains(id) {
-                missing.push((file, id.to_string(), format!("no answers can reach this {what}")));
-            }
-        };
-        for r in &c.routes {
-            need("routes.toml", &r.id, "route");
-        }
-        for q in &c.questions {
-            need("questions.toml", &q.id, "question");
-        }
-        for r in &c.rules {
-            need("rules.toml", &r.id, "rule");
-        }
-        for s in &c.steps {
-            need("steps.toml", &s.id, "step");
-            for l in s.bring.iter().chain(&s.note) {
-                need("steps.toml", &l.id, "line");
-            }
-            for v in &s.officer_variants {
-                need("steps.toml", &v.id, "officer variant");
-            }
-        }
-        for w in &c.warnings {
-            need("warnings.toml", &w.id, "warning");
-        }
-        for u in &c.unknowns {
-            need("warnings.toml", &u.id, "unknown");
-        }
-        for o in &c.offices {
-            need("offices.toml", &o.id, "office");
-        }
-        for (f, id, m) in missing {
-            self.problem(f, &id, &m);
         }
     }
 }

@@ -13,7 +13,7 @@
 
 mod check;
 
-pub use check::{check, Problem};
+pub use check::{check, check_parsed, valid_phone, Problem};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -380,6 +380,8 @@ pub struct Content {
     pub(crate) external_citations: Vec<(String, String)>,
 }
 
+/// The question whose answer selects the offices and local rules shown.
+pub const LOCATION: &str = "location";
 /// The answer every question accepts besides its options.
 pub const UNKNOWN: &str = "unknown";
 /// The route reported while the deciding answers are not known.

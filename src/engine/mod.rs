@@ -43,8 +43,7 @@ use crate::content::{Cond, Content, Fact, QuestionKind, Target, Text, WorkingDay
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The question whose answer selects the offices shown.
-pub const LOCATION: &str = "location";
+pub use crate::content::LOCATION;
 
 /// Three-valued truth, ordered so that `and` is `min` and `or` is `max`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
