@@ -16,6 +16,34 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+/// `println!` that ends the program quietly when the reader has gone (`sos plan … | head`):
+/// `println!` itself panics on a closed pipe.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            stdout_failed(e)
+        }
+    }};
+}
+/// `print!` likewise.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if let Err(e) = write!(std::io::stdout().lock(), $($arg)*) {
+            stdout_failed(e)
+        }
+    }};
+}
+
+fn stdout_failed(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("cannot write the output: {e}");
+    std::process::exit(2);
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(|s| s.as_str()) == Some("bundle") && args.len() == 2 {
@@ -27,15 +55,15 @@ fn main() -> ExitCode {
         Some("scenarios") if args.len() > 1 => scenarios(c, &args[1..]),
         Some("plan") if args.len() > 1 => plan(c, &args[1], args.iter().any(|a| a == "--json")),
         Some("graph") => {
-            print!("{}", engine::graph::dot(c));
+            say_raw!("{}", engine::graph::dot(c));
             Ok(true)
         }
         Some("sources") => sources(c, &args[1..]),
         Some("due") if args.len() == 3 => due(&args[1], &args[2]),
         Some("check") => {
-            let problems = content::check(content::BUNDLED_FILES);
-            problems.iter().for_each(|p| println!("{p}"));
-            println!("{} problem(s)", problems.len());
+            let problems = passport_sos::audit::check(content::BUNDLED_FILES);
+            problems.iter().for_each(|p| say!("{p}"));
+            say!("{} problem(s)", problems.len());
             Ok(problems.is_empty())
         }
         Some("bench") => bench(c, args.iter().any(|a| a == "--full")),
@@ -59,7 +87,7 @@ fn exit_code(result: Result<bool, String>) -> ExitCode {
 /// ships (`content.postcard`, `holidays.postcard`): the wasm build includes these files, so
 /// content with a problem never reaches a phone.
 fn bundle(dir: &Path) -> Result<bool, String> {
-    let mut problems: Vec<String> = content::check(content::BUNDLED_FILES).iter().map(|p| p.to_string()).collect();
+    let mut problems: Vec<String> = passport_sos::audit::check(content::BUNDLED_FILES).iter().map(|p| p.to_string()).collect();
     problems.extend(passport_sos::calendar::check().into_iter().map(|p| format!("holidays.toml: {p}")));
     if !problems.is_empty() {
         problems.iter().for_each(|p| eprintln!("{p}"));
@@ -111,20 +139,20 @@ fn scenarios(c: &Content, paths: &[String]) -> Result<bool, String> {
         match scenario::run(c, &text) {
             Ok(r) if r.passed() => {
                 passed += 1;
-                println!("pass  {}  ({})", f.display(), r.title);
+                say!("pass  {}  ({})", f.display(), r.title);
             }
             Ok(r) => {
                 failed += 1;
-                println!("FAIL  {}  ({})", f.display(), r.title);
-                r.failures.iter().for_each(|x| println!("        {x}"));
+                say!("FAIL  {}  ({})", f.display(), r.title);
+                r.failures.iter().for_each(|x| say!("        {x}"));
             }
             Err(e) => {
                 failed += 1;
-                println!("ERROR {}  {e}", f.display());
+                say!("ERROR {}  {e}", f.display());
             }
         }
     }
-    println!("{passed} passed, {failed} failed, {} file(s)", files.len());
+    say!("{passed} passed, {failed} failed, {} file(s)", files.len());
     Ok(failed == 0 && !files.is_empty())
 }
 
@@ -145,17 +173,17 @@ fn plan(c: &Content, path: &str, json: bool) -> Result<bool, String> {
     }
     let o = engine::evaluate(c, &answers);
     if json {
-        println!("{}", serde_json::to_string_pretty(&o).map_err(|e| e.to_string())?);
+        say!("{}", serde_json::to_string_pretty(&o).map_err(|e| e.to_string())?);
         return Ok(true);
     }
     let t = |x: &content::Text| x.get(Lang::En).to_string();
-    println!("route: {}", o.route);
+    say!("route: {}", o.route);
     if !o.possible_routes.is_empty() {
-        println!("possible routes: {}", o.possible_routes.join(", "));
+        say!("possible routes: {}", o.possible_routes.join(", "));
     }
-    println!("next question: {}", o.next_question.unwrap_or("(none)"));
-    println!("questions in play: {}", o.questions_in_play.join(", "));
-    println!("\nsteps:");
+    say!("next question: {}", o.next_question.unwrap_or("(none)"));
+    say!("questions in play: {}", o.questions_in_play.join(", "));
+    say!("\nsteps:");
     for (i, s) in o.steps.iter().enumerate() {
         let def = c.step(s.id).expect("outcome ids resolve");
         let flag = match (s.certain, s.done) {
@@ -163,44 +191,44 @@ fn plan(c: &Content, path: &str, json: bool) -> Result<bool, String> {
             (false, _) => " [may apply]",
             _ => "",
         };
-        println!("{:2}. {} — {}{}", i + 1, s.id, t(&def.title), flag);
+        say!("{:2}. {} — {}{}", i + 1, s.id, t(&def.title), flag);
         for f in &s.because {
-            println!("      because {} [{}]", f.rule, f.sources.join(", "));
+            say!("      because {} [{}]", f.rule, f.sources.join(", "));
         }
         for l in s.bring.iter().chain(&s.notes) {
-            println!("      - {}{}", l.id, if l.certain { "" } else { " (may apply)" });
+            say!("      - {}{}", l.id, if l.certain { "" } else { " (may apply)" });
         }
         for p in &s.phones {
-            println!("      tel {}", p.number);
+            say!("      tel {}", p.number);
         }
         for off in &s.offices {
-            println!("      office {off}");
+            say!("      office {off}");
         }
         for w in &s.working_days {
-            println!("      {} working days ({}) [{}]", w.days, w.scope, w.sources.join(", "));
+            say!("      {} working days ({}) [{}]", w.days, w.scope, w.sources.join(", "));
         }
-        println!("      officer ({}): {}", s.officer_variant.unwrap_or("default"), s.officer_sentence.zh);
+        say!("      officer ({}): {}", s.officer_variant.unwrap_or("default"), s.officer_sentence.zh);
     }
     for (name, list) in [("warnings", &o.warnings), ("unknowns", &o.unknowns)] {
-        println!("\n{name}:");
+        say!("\n{name}:");
         for w in list.iter() {
             let rules: Vec<&str> = w.because.iter().map(|f| f.rule).collect();
-            println!("  {}{} (because {})", w.id, if w.certain { "" } else { " [may apply]" }, rules.join(", "));
+            say!("  {}{} (because {})", w.id, if w.certain { "" } else { " [may apply]" }, rules.join(", "));
         }
     }
-    println!("\nopen questions:");
+    say!("\nopen questions:");
     for q in &o.open_questions {
         let who = c.question(q.question).map(|x| t(&x.who_can_answer)).unwrap_or_default();
-        println!("  {} — ask: {}", q.question, who);
+        say!("  {} — ask: {}", q.question, who);
     }
     if let Some(n) = &o.nationality {
         match o.emergency_document.and_then(|d| c.emergency_document(d)) {
-            Some(d) => println!("\nemergency document ({n}): {}", t(&d.name)),
-            None => println!("\nemergency document ({n}): not known"),
+            Some(d) => say!("\nemergency document ({n}): {}", t(&d.name)),
+            None => say!("\nemergency document ({n}): not known"),
         }
     }
     for i in &o.ignored_answers {
-        println!("ignored: {} = {} ({})", i.question, i.value, i.reason);
+        say!("ignored: {} = {} ({})", i.question, i.value, i.reason);
     }
     Ok(true)
 }
@@ -233,10 +261,10 @@ fn sources(c: &Content, args: &[String]) -> Result<bool, String> {
         (Some(_), None) => true, // an unknown date is never known to be fresh
     };
     for s in c.sources.iter().filter(|s| old(&s.date)) {
-        println!("{:18} {:17} {:10} {}", s.id, s.kind, s.date, s.title.en);
+        say!("{:18} {:17} {:10} {}", s.id, s.kind, s.date, s.title.en);
     }
     for o in c.offices.iter().filter(|o| old(&o.last_checked)) {
-        println!("{:18} {:17} {:10} {} (last checked)", o.id, "office", o.last_checked, o.name.en);
+        say!("{:18} {:17} {:10} {} (last checked)", o.id, "office", o.last_checked, o.name.en);
     }
     Ok(true)
 }
@@ -245,8 +273,8 @@ fn due(accepted: &str, days: &str) -> Result<bool, String> {
     let date = chrono::NaiveDate::parse_from_str(accepted, "%Y-%m-%d").map_err(|_| format!("`{accepted}` is not a YYYY-MM-DD date"))?;
     let n: u32 = days.parse().map_err(|_| format!("`{days}` is not a number of working days"))?;
     let d = passport_sos::calendar::due_date(date, n);
-    println!("{} working days after {date}: {}{}", n, d.date, if d.estimate { " (estimate)" } else { "" });
-    println!("estimate: {}", d.estimate);
+    say!("{} working days after {date}: {}{}", n, d.date, if d.estimate { " (estimate)" } else { "" });
+    say!("estimate: {}", d.estimate);
     Ok(true)
 }
 
@@ -255,7 +283,7 @@ fn bench(c: &Content, full: bool) -> Result<bool, String> {
     let mut routes = 0usize;
     let n = explore::exhaustive(c, &mut |_, o| routes += o.steps.len());
     let walk = start.elapsed();
-    println!("exhaustive walk: {n} evaluations in {:.1} ms ({:.2} µs each)", walk.as_secs_f64() * 1e3, walk.as_secs_f64() * 1e6 / n as f64);
+    say!("exhaustive walk: {n} evaluations in {:.1} ms ({:.2} µs each)", walk.as_secs_f64() * 1e3, walk.as_secs_f64() * 1e6 / n as f64);
     let answers = Answers::from_pairs(&[
         ("document_state", "stolen"),
         ("urgency", "urgent"),
@@ -274,15 +302,15 @@ fn bench(c: &Content, full: bool) -> Result<bool, String> {
         steps += engine::evaluate(c, std::hint::black_box(&answers)).steps.len();
     }
     let one = start.elapsed().as_secs_f64() / runs as f64;
-    println!("one evaluation (full permit case in Haikou): {:.2} µs ({steps} steps over {runs} runs)", one * 1e6);
+    say!("one evaluation (full permit case in Haikou): {:.2} µs ({steps} steps over {runs} runs)", one * 1e6);
     let start = Instant::now();
     let mut count = 0;
     explore::flow_walk(c, &mut |_, _| count += 1);
-    println!("flow walk (content check reachability): {count} evaluations in {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    say!("flow walk (content check reachability): {count} evaluations in {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
     if full {
         let start = Instant::now();
         let n = explore::complete(c, &mut |_, o| routes += o.warnings.len());
-        println!("complete product: {n} evaluations in {:.1} s", start.elapsed().as_secs_f64());
+        say!("complete product: {n} evaluations in {:.1} s", start.elapsed().as_secs_f64());
     }
     let _ = routes;
     Ok(true)
