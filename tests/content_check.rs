@@ -51,9 +51,9 @@ fn missing_language_is_reported() {
 
 #[test]
 fn statement_without_source_is_reported() {
-    let p = broken("warnings.toml", "sources = [\"article\", \"law-2012\"]\n\n[[warning]]\nid = \"warn.carry_documents\"", "sources = []\n\n[[warning]]\nid = \"warn.carry_documents\"");
+    let p = broken("warnings.toml", "sources = [\"article\", \"law-2012\", \"germany-embassy\"]\n\n[[warning]]\nid = \"warn.carry_documents\"", "sources = []\n\n[[warning]]\nid = \"warn.carry_documents\"");
     reports(&p, "warnings.toml", "warn.no_travel_changes", "no source");
-    let p = broken("offices.toml", "sources = [\"shanghai-faq\"]", "sources = [\"shanghai-faq\", \"no-such-source\"]");
+    let p = broken("offices.toml", "sources = [\"shanghai-faq\", \"shanghai-loss-2019\", \"jiading-loss-2015\"]", "sources = [\"shanghai-faq\", \"no-such-source\"]");
     reports(&p, "offices.toml", "office.shanghai.exit_entry", "unknown source id");
 }
 
@@ -66,7 +66,7 @@ fn uncited_source_is_reported() {
 #[test]
 fn unreachable_items_are_reported() {
     // A step no rule selects, and a rule that can never hold.
-    let p = broken("rules.toml", "when = { route = [\"route.permit\"] }\nwhy = { en = \"The permit is collected", "when = { route = [\"route.permit\"], document_state = [\"have_it\"] }\nwhy = { en = \"The permit is collected");
+    let p = broken("rules.toml", "when = { route = [\"route.permit\"] }\nwhy = { en = \"Once issued, the permit is collected", "when = { route = [\"route.permit\"], document_state = [\"have_it\"] }\nwhy = { en = \"Once issued, the permit is collected");
     reports(&p, "steps.toml", "step.collect_permit", "no answers can reach");
     reports(&p, "rules.toml", "rule.step.collect_permit", "no answers can reach");
     // An office whose only role no step asks for.
@@ -80,10 +80,21 @@ fn unreachable_items_are_reported() {
 fn malformed_phone_and_dates_are_reported() {
     let p = broken("steps.toml", "number = \"12367\"", "number = \"1236 7\"");
     reports(&p, "steps.toml", "step.call_12367", "malformed phone");
-    let p = broken("offices.toml", "last_checked = \"2026-11-26\"", "last_checked = \"2026-13-26\"");
+    let p = broken("offices.toml", "last_checked = \"2026-12-02\"", "last_checked = \"2026-13-26\"");
     reports(&p, "offices.toml", "office.beijing.loss_window", "malformed last_checked");
     let p = broken("sources.toml", "date = \"2013-09-01\"", "date = \"Sept 2013\"");
     reports(&p, "sources.toml", "reg-2013", "malformed date");
+    let p = broken("sources.toml", "checked = \"2026-12-02\"", "checked = \"2 Dec 2026\"");
+    reports(&p, "sources.toml", "article", "malformed checked date");
+}
+
+#[test]
+fn a_route_without_what_leads_to_it_is_reported() {
+    // An undetermined plan names each open route by what would lead to it.
+    let p = broken("routes.toml", "if_chosen = { en = \"If your embassy says it cannot", "note_ = { en = \"If your embassy says it cannot");
+    assert!(!p.is_empty());
+    let p = broken("routes.toml", "if_chosen = { en = \"If your embassy says it cannot", "# if_chosen = { en = \"If your embassy says it cannot");
+    reports(&p, "routes.toml", "route.permit", "no `if_chosen`");
 }
 
 #[test]

@@ -86,7 +86,14 @@ fn unknown_is_never_read_as_no() {
     let o = evaluate(c, &a);
     assert_eq!(o.route, "route.undetermined");
     assert!(o.open_questions.iter().any(|q| q.question == "embassy_answer"));
-    assert!(o.step("step.apply_permit_in_person").is_some_and(|s| !s.certain));
+    // Both branches stay open: the permit's steps are named under the permit route, not
+    // dropped, and not mixed into the plan's own steps.
+    assert!(o.step("step.apply_permit_in_person").is_none());
+    let permit = o.branches.iter().find(|b| b.route == "route.permit").expect("the permit route stays open");
+    assert!(permit.steps.contains(&"step.apply_permit_in_person"));
+    let replacement = o.branches.iter().find(|b| b.route == "route.replacement").expect("the replacement route stays open");
+    assert!(replacement.steps.contains(&"step.get_replacement"));
+    assert!(o.step("step.next_depends_on_embassy").is_some_and(|s| s.certain));
 }
 
 #[test]

@@ -209,6 +209,9 @@ fn plan(c: &Content, path: &str, json: bool) -> Result<bool, String> {
         }
         say!("      officer ({}): {}", s.officer_variant.unwrap_or("default"), s.officer_sentence.zh);
     }
+    for b in &o.branches {
+        say!("\n{} would add: {}", b.route, if b.steps.is_empty() { "(no steps)".to_string() } else { b.steps.join(", ") });
+    }
     for (name, list) in [("warnings", &o.warnings), ("unknowns", &o.unknowns)] {
         say!("\n{name}:");
         for w in list.iter() {

@@ -112,6 +112,12 @@ impl<'a> Checker<'a> {
                 let msg = format!("malformed date `{}` (YYYY, YYYY-MM, YYYY-MM-DD or unknown)", s.date);
                 self.problem("sources.toml", &s.id, &msg);
             }
+            if let Some(d) = s.checked.as_deref().filter(|d| !valid_full_date(d)) {
+                self.problem("sources.toml", &s.id, &format!("malformed checked date `{d}` (YYYY-MM-DD)"));
+            }
+            if s.checked.is_some() && s.address.is_none() {
+                self.problem("sources.toml", &s.id, "a checked date with no address: say where it was read");
+            }
             if s.publisher.trim().is_empty() {
                 self.problem("sources.toml", &s.id, "publisher missing");
             }
@@ -136,6 +142,12 @@ impl<'a> Checker<'a> {
             self.text("routes.toml", &r.id, "title", &r.title);
             self.text("routes.toml", &r.id, "summary", &r.summary);
             self.sources("routes.toml", &r.id, &r.sources);
+            match (&r.if_chosen, r.id == super::UNDETERMINED) {
+                (Some(t), false) => self.text("routes.toml", &r.id, "if_chosen", t),
+                (None, false) => self.problem("routes.toml", &r.id, "no `if_chosen`: an undetermined plan cannot say what leads here"),
+                (Some(_), true) => self.problem("routes.toml", &r.id, "the undetermined route takes no `if_chosen`"),
+                (None, true) => {}
+            }
             if !c.rules.iter().any(|x| x.selects == r.id) {
                 self.problem("routes.toml", &r.id, "no rule selects this route");
             }

@@ -120,6 +120,9 @@ pub struct Source {
     pub date: String,
     #[serde(default)]
     pub address: Option<String>,
+    /// `YYYY-MM-DD`: the day someone last read the source at that address.
+    #[serde(default)]
+    pub checked: Option<String>,
     #[serde(default)]
     pub note: Option<Text>,
 }
@@ -173,6 +176,11 @@ pub struct Route {
     pub id: String,
     pub title: Text,
     pub summary: Text,
+    /// What would lead to this route, in the person's words ("If your embassy can issue…"),
+    /// shown where an undetermined plan lists the routes still open. Not for the
+    /// undetermined route itself.
+    #[serde(default)]
+    pub if_chosen: Option<Text>,
     pub sources: Vec<String>,
 }
 

@@ -69,21 +69,22 @@ fn choices(c: &Content, q: &str) -> Vec<Option<String>> {
 /// The questions that are varied together in full in [`exhaustive`]. Why this split: the
 /// route depends on `document_state`, `embassy_contact` and `embassy_answer`; the rules then
 /// combine the route with `replacement_in_hand`, `urgency` and `location` (the Haikou line,
-/// Hainan's expedited handling, the offices). `age_16_plus`, `exit_bar` and `loss_report` each
-/// add their own warnings and step states and interact with the route only, so they get a full
+/// Hainan's expedited handling, the offices). `age_16_plus`, `exit_bar`, `loss_report` and
+/// `stay_document` each add their own warnings, lines and step states and interact with the
+/// route only, so they get a full
 /// product with the route questions in a second pass, and are cycled in the first. The full
 /// product of all questions (about 7 million cases) adds no combination a rule can tell apart
 /// and is too slow for a debug test; `sos bench --full` walks it in release.
 pub const ROUTE_QUESTIONS: [&str; 3] = ["document_state", "embassy_contact", "embassy_answer"];
 pub const WITH_ROUTE_A: [&str; 3] = ["replacement_in_hand", "urgency", "location"];
-pub const WITH_ROUTE_B: [&str; 3] = ["age_16_plus", "exit_bar", "loss_report"];
+pub const WITH_ROUTE_B: [&str; 4] = ["age_16_plus", "exit_bar", "loss_report", "stay_document"];
 
 /// Every combination of the route questions with group A, then with group B (each value,
 /// `unknown` and unanswered), the other questions cycled through their choices. Returns the
 /// number of evaluations.
 pub fn exhaustive<'c>(c: &'c Content, visit: &mut dyn FnMut(&Answers, &Outcome<'c>)) -> usize {
     let mut count = 0;
-    for group in [WITH_ROUTE_A, WITH_ROUTE_B] {
+    for group in [&WITH_ROUTE_A[..], &WITH_ROUTE_B[..]] {
         let full: Vec<&str> = ROUTE_QUESTIONS.iter().chain(group.iter()).copied().collect();
         let cycled: Vec<&str> = c
             .questions

@@ -151,6 +151,14 @@ pub struct OpenQuestion<'c> {
     pub question: &'c str,
 }
 
+/// What one possible route would add to an undetermined plan.
+#[derive(Clone, Debug, Serialize)]
+pub struct Branch<'c> {
+    pub route: &'c str,
+    /// Step ids in plan order.
+    pub steps: Vec<&'c str>,
+}
+
 /// One line of the "why" trace: which rule put which item in the result, on which sources.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct TraceEntry<'c> {
@@ -175,6 +183,9 @@ pub struct Outcome<'c> {
     pub warnings: Vec<Item<'c>>,
     pub unknowns: Vec<Item<'c>>,
     pub open_questions: Vec<OpenQuestion<'c>>,
+    /// With `route.undetermined`: for each route still possible, the steps it would add to
+    /// the plan once the open answers choose it. None of these is in `steps`.
+    pub branches: Vec<Branch<'c>>,
     /// Every office named in the plan, in content order.
     pub offices: Vec<&'c str>,
     /// The nationality given (upper case), and the key of its emergency document if a source
@@ -304,6 +315,35 @@ fn term_value_na(c: &Content, fact: Fact, mask: u32, state: &[State], route: Rou
     }
 }
 
+/// The value of a condition's route terms alone (true when it has none).
+fn route_term(c: &Content, cond: &Cond, route: RouteFact) -> Tri {
+    cond.0
+        .iter()
+        .filter(|t| t.fact == Fact::Route)
+        .map(|t| term_value_na(c, t.fact, t.mask, &[], route, Tri::Unknown))
+        .min()
+        .unwrap_or(Tri::True)
+}
+
+/// The steps that route `x` would add to `plan`, in the order that route's plan has them.
+fn branch_steps<'c>(c: &'c Content, state: &[State], x: usize, plan: &[PlanStep<'c>]) -> Vec<&'c str> {
+    let mut found: Vec<(u32, usize, &'c str)> = Vec::new();
+    for rule in &c.rules {
+        let Target::Step(s) = rule.target else { continue };
+        let step = &c.steps[s];
+        if plan.iter().any(|p| p.id == step.id) || eval(c, &rule.cond, state, RouteFact::Is(x)) == Tri::False {
+            continue;
+        }
+        let order = rule.order.unwrap_or(step.order);
+        match found.iter_mut().find(|f| f.1 == s) {
+            Some(f) => f.0 = f.0.min(order),
+            None => found.push((order, s, step.id.as_str())),
+        }
+    }
+    crate::sort::sort_by_key(&mut found, |(order, s, _)| (*order, *s));
+    found.into_iter().map(|(_, _, id)| id).collect()
+}
+
 fn eval(c: &Content, cond: &Cond, state: &[State], route: RouteFact) -> Tri {
     eval_na(c, cond, state, route, Tri::Unknown)
 }
@@ -396,6 +436,10 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
     let mut unknown_rules: Vec<Vec<(usize, Tri)>> = vec![Vec::new(); c.unknowns.len()];
     for (ri, rule) in c.rules.iter().enumerate() {
         let slot = match rule.target {
+            // While the route is open, a step that only some of the possible routes take is
+            // not a step of this plan: it is named under the route it belongs to, in
+            // `branches`, so the plan reads as one plan and not as two interleaved.
+            Target::Step(_) if route_term(c, &rule.cond, route_fact) == Tri::Unknown => continue,
             Target::Step(x) => &mut step_rules[x],
             Target::Warning(x) => &mut warning_rules[x],
             Target::Unknown(x) => &mut unknown_rules[x],
@@ -493,6 +537,11 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
     }
     crate::sort::sort_by_key(&mut steps, |(order, x, _)| (*order, *x));
     let steps: Vec<PlanStep<'c>> = steps.into_iter().map(|(_, _, s)| s).collect();
+    let branches = possible_routes
+        .iter()
+        .filter_map(|id| c.routes.iter().position(|x| x.id == *id))
+        .map(|x| Branch { route: c.routes[x].id.as_str(), steps: branch_steps(c, &r.state, x, &steps) })
+        .collect();
 
     let mut warnings = Vec::new();
     for (x, w) in c.warnings.iter().enumerate() {
@@ -540,6 +589,7 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
         warnings,
         unknowns,
         open_questions,
+        branches,
         offices,
         nationality: r.nationality,
         emergency_document,

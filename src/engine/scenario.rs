@@ -99,6 +99,10 @@ pub struct Expect {
     /// Wording that the result shows nowhere.
     #[serde(default)]
     text_exclude: Vec<String>,
+    /// With `route.undetermined`: route id -> steps that must be named under that route (and
+    /// so not be steps of the plan itself).
+    #[serde(default)]
+    branches: BTreeMap<String, Vec<String>>,
     /// Local decision period (working days) shown for the permit, or 0 for none.
     local_working_days: Option<u32>,
     due: Option<String>,
@@ -185,6 +189,14 @@ fn check_ids(c: &Content, e: &Expect) -> Result<(), String> {
         };
         if variant != "default" && !s.officer_variants.iter().any(|v| v.id == *variant) {
             return Err(format!("expect: officer_sentences: `{step}` has no variant `{variant}`"));
+        }
+    }
+    for (route, steps) in &e.branches {
+        if c.route(route).is_none() {
+            return Err(format!("expect: branches: unknown route `{route}`"));
+        }
+        if let Some(step) = steps.iter().find(|s| c.step(s).is_none()) {
+            return Err(format!("expect: branches: unknown step `{step}`"));
         }
     }
     let singles = [&e.route, &e.first_step, &e.next_question];
@@ -372,6 +384,19 @@ fn compare(c: &Content, e: &Expect, o: &Outcome, failures: &mut Vec<String>) {
             if found(w) {
                 fail(format!("text_exclude: {w:?} is shown"));
             }
+        }
+    }
+    for (route, want) in &e.branches {
+        match o.branches.iter().find(|b| b.route == route) {
+            None => fail(format!("branches: {route} is not a route still open (open: {:?})", o.possible_routes)),
+            Some(b) => {
+                for step in want.iter().filter(|s| !b.steps.contains(&s.as_str())) {
+                    fail(format!("branches: {step} is not named under {route} (got {:?})", b.steps));
+                }
+            }
+        }
+        for step in want.iter().filter(|s| o.steps.iter().any(|x| x.id == s.as_str())) {
+            fail(format!("branches: {step} of {route} is also a step of the plan"));
         }
     }
     if let Some(want) = e.local_working_days {
