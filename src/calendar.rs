@@ -3,8 +3,11 @@
 //! Regulations 2013 Art. 36 count time limits in working days with statutory holidays
 //! excluded; Civil Code Art. 201 starts a period counted in days on the day after the event, so
 //! the acceptance day is never counted. The official days off and make-up working days come from
-//! `content/holidays.toml`, one State Council notice a year. Outside the bundled years nothing
-//! is known but the weekends, so any period that touches those years is only an estimate.
+//! `content/holidays.toml`, one State Council notice a year. A year whose notice is not out yet
+//! may be listed as an estimate: the public holidays the national rules fix (at that year's
+//! dates, with a weekday off in lieu of one on a weekend), but none of the make-up working days
+//! only the notice sets. Beyond that nothing is known but the weekends. Any period that touches
+//! a year without its notice is an estimate.
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
@@ -23,25 +26,28 @@ pub struct Text {
     pub zh: String,
 }
 
-/// One holiday of one year's notice.
+/// One holiday of one year's notice, or of an estimated year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holiday {
     pub name: Text,
     /// The year of the notice that set it.
     pub year: i32,
-    /// Source id of that notice (see the research sources table).
+    /// Source id of that notice; for an estimated year, of the national rules.
     pub source: String,
+    /// From the national rules, not from a notice: the notice may move these days.
+    pub estimated: bool,
     pub days_off: Vec<RangeInclusive<NaiveDate>>,
     /// Saturdays or Sundays worked in exchange for the days off.
     pub make_up_workdays: Vec<NaiveDate>,
 }
 
-/// One year's notice.
+/// One year's notice, or a year estimated from the national rules until its notice is out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Year {
     pub year: i32,
     pub source: String,
     pub holidays: Vec<Holiday>,
+    pub estimated: bool,
 }
 
 /// What the calendar says about how it counts, to show next to any due date.
@@ -49,6 +55,13 @@ pub struct Year {
 pub struct Note {
     pub text: Text,
     pub source: String,
+}
+
+/// How an estimated year is counted, to show with a due date that is an estimate.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EstimateNote {
+    pub text: Text,
+    pub sources: Vec<String>,
 }
 
 /// The last day of a decision period.
@@ -124,12 +137,26 @@ pub fn bundled_years() -> RangeInclusive<i32> {
     }
 }
 
+/// The next year, when its notice is usually out (the 2025 and 2026 notices came in
+/// November) and the bundled calendar does not have it yet: after 1 November.
+pub fn notice_missing(today: NaiveDate) -> Option<i32> {
+    let next = today.year() + 1;
+    let due = NaiveDate::from_ymd_opt(today.year(), 11, 1)?;
+    let has = calendar().years.iter().any(|y| y.year == next && !y.estimated);
+    (today > due && !has).then_some(next)
+}
+
 pub fn years() -> &'static [Year] {
     &calendar().years
 }
 
 pub fn holidays() -> impl Iterator<Item = &'static Holiday> {
     calendar().years.iter().flat_map(|y| y.holidays.iter())
+}
+
+/// Present when the file estimates a year whose notice is not out.
+pub fn estimate_note() -> Option<&'static EstimateNote> {
+    calendar().estimate_note.as_ref()
 }
 
 pub fn note() -> &'static Note {
@@ -214,11 +241,13 @@ struct Mark {
 #[derive(Debug, Default)]
 struct Calendar {
     note: Note,
+    estimate_note: Option<EstimateNote>,
     years: Vec<Year>,
     /// First and last bundled year; the years in between are all present (checked).
     span: Option<(i32, i32)>,
-    /// The days counted one by one: the bundled years, stretched to any make-up day a notice
-    /// moved into a neighbouring year, so that `due_date` and `day_kind` never disagree.
+    /// The days counted one by one: the bundled and estimated years, stretched to any make-up
+    /// day a notice moved into a neighbouring year, so that `due_date` and `day_kind` never
+    /// disagree.
     walked: Option<(NaiveDate, NaiveDate)>,
     marks: BTreeMap<NaiveDate, Mark>,
 }
@@ -323,6 +352,7 @@ impl Calendar {
                 year: y,
                 source: raw_year.source.clone(),
                 holidays: Vec::new(),
+                estimated: false,
             };
             for (h, raw_holiday) in raw_year.holiday.into_iter().enumerate() {
                 let place = format!("{y}, holiday {}", h + 1);
@@ -342,6 +372,7 @@ impl Calendar {
                     name,
                     year: y,
                     source: raw_year.source.clone(),
+                    estimated: false,
                     days_off: Vec::new(),
                     make_up_workdays: Vec::new(),
                 };
@@ -381,6 +412,72 @@ impl Calendar {
         }
 
         crate::sort::sort_by_key(&mut cal.years, |year| year.year);
+        let official_last = cal.years.last().map(|y| y.year);
+        match (raw.estimate_note, raw.estimated_year.is_empty()) {
+            (Some(note), _) => {
+                let text = text_of(note.en, note.zh, "estimate_note", &mut errors);
+                if note.sources.is_empty() {
+                    errors.push("estimate_note: no source".to_string());
+                }
+                cal.estimate_note = Some(EstimateNote { text, sources: note.sources });
+            }
+            (None, false) => errors.push("estimated years but no [estimate_note] saying how they are counted".to_string()),
+            (None, true) => {}
+        }
+        for raw_year in raw.estimated_year {
+            let y = raw_year.year;
+            if cal.years.iter().any(|known| known.year == y) {
+                errors.push(format!("{y}: listed twice (a year with its notice is not estimated)"));
+            }
+            if official_last.is_some_and(|last| y < last) {
+                errors.push(format!("{y}: estimated, but an earlier year than the last notice"));
+            }
+            if raw_year.sources.len() < 2 {
+                errors.push(format!("{y}: an estimated year names the rules and the source of its dates"));
+            }
+            let source = raw_year.sources.first().cloned().unwrap_or_default();
+            let mut year = Year { year: y, source: source.clone(), holidays: Vec::new(), estimated: true };
+            for (h, raw_holiday) in raw_year.holiday.into_iter().enumerate() {
+                let place = format!("{y} (estimated), holiday {}", h + 1);
+                let name = match raw_holiday.name {
+                    Some(name) => text_of(name.en, name.zh, &format!("{place}: name"), &mut errors),
+                    None => {
+                        errors.push(format!("{place}: no name"));
+                        Text::default()
+                    }
+                };
+                let mut holiday = Holiday {
+                    name,
+                    year: y,
+                    source: source.clone(),
+                    estimated: true,
+                    days_off: Vec::new(),
+                    make_up_workdays: Vec::new(),
+                };
+                if raw_holiday.days.is_empty() {
+                    errors.push(format!("{place}: no days"));
+                }
+                let days = raw_holiday.days.iter().chain(&raw_holiday.in_lieu);
+                for (k, raw_day) in days.enumerate() {
+                    let Some(day) = date_of(raw_day, &place, y, &mut errors) else { continue };
+                    if k >= raw_holiday.days.len() && is_weekend(day) {
+                        errors.push(format!("{place}: the day in lieu {day} is a {}, not a weekday", day.weekday()));
+                    }
+                    holiday.days_off.push(day..=day);
+                }
+                // The rules (Art. 6) give a weekday off for each holiday on a weekend.
+                let on_weekend = raw_holiday.days.iter().filter_map(|d| parse_iso_date(d)).filter(|d| is_weekend(*d)).count();
+                if on_weekend != raw_holiday.in_lieu.len() {
+                    errors.push(format!(
+                        "{place}: {on_weekend} of its days fall on a weekend, so it needs as many days in lieu, not {}",
+                        raw_holiday.in_lieu.len()
+                    ));
+                }
+                year.holidays.push(holiday);
+            }
+            cal.years.push(year);
+        }
+        crate::sort::sort_by_key(&mut cal.years, |year| year.year);
         match (cal.years.first(), cal.years.last()) {
             (Some(first), Some(last)) => {
                 if last.year - first.year + 1 != cal.years.len() as i32 {
@@ -389,7 +486,7 @@ impl Calendar {
                         first.year, last.year
                     ));
                 }
-                cal.span = Some((first.year, last.year));
+                cal.span = official_last.map(|l| (first.year, l));
                 cal.walked = NaiveDate::from_ymd_opt(first.year, 1, 1)
                     .zip(NaiveDate::from_ymd_opt(last.year, 12, 31));
             }
@@ -526,6 +623,42 @@ struct RawFile {
     note: Option<RawNote>,
     #[serde(default)]
     year: Vec<RawYear>,
+    #[serde(default)]
+    estimated_year: Vec<RawEstimatedYear>,
+    estimate_note: Option<RawEstimateNote>,
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawEstimateNote {
+    en: Option<String>,
+    zh: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+/// A year whose notice is not out: its public holidays as the national rules fix them.
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawEstimatedYear {
+    year: i32,
+    /// The rules first, then where the year's lunar and solar-term dates come from.
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    holiday: Vec<RawEstimatedHoliday>,
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct RawEstimatedHoliday {
+    name: Option<RawText>,
+    /// The days the rules give for it.
+    #[serde(default)]
+    days: Vec<String>,
+    /// A weekday off for each of those days that falls on a Saturday or Sunday.
+    #[serde(default)]
+    in_lieu: Vec<String>,
 }
 
 #[derive(Deserialize, Serialize)]

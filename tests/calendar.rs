@@ -41,9 +41,46 @@ fn bundled_years_are_2025_and_2026() {
     assert_eq!(bundled_years(), 2025..=2026);
     let sources: Vec<_> = calendar::years()
         .iter()
-        .map(|y| (y.year, y.source.as_str()))
+        .map(|y| (y.year, y.source.as_str(), y.estimated))
         .collect();
-    assert_eq!(sources, [(2025, "holidays-2025"), (2026, "holidays-2026")]);
+    // 2027's notice is not out: its year is estimated from the national rules.
+    assert_eq!(
+        sources,
+        [(2025, "holidays-2025", false), (2026, "holidays-2026", false), (2027, "holiday-rules-2024", true)]
+    );
+}
+
+/// Order No. 795, Art. 2: 13 days a year; Art. 6: a weekday off for each one on a weekend.
+#[test]
+fn the_estimated_year_has_the_statutory_days_and_days_in_lieu_but_no_make_up_days() {
+    let estimated: Vec<_> = calendar::holidays().filter(|h| h.estimated).collect();
+    assert_eq!(estimated.len(), 7);
+    let days: usize = estimated.iter().flat_map(|h| &h.days_off).map(|r| (*r.end() - *r.start()).num_days() as usize + 1).sum();
+    // 13 statutory days, 6 of them on a Saturday or Sunday in 2027.
+    assert_eq!(days, 13 + 6);
+    assert!(estimated.iter().all(|h| h.make_up_workdays.is_empty()));
+    match day_kind(d("2027-02-09")) {
+        DayKind::DayOff { holiday } => assert!(holiday.estimated && holiday.name.en.starts_with("Spring Festival")),
+        other => panic!("Tue 2027-02-09 is the first day in lieu of the Spring Festival, got {other:?}"),
+    }
+    // A weekend in the estimated year stays a weekend unless it is a holiday: no make-up days.
+    assert_eq!(day_kind(d("2027-02-13")), DayKind::Weekend);
+}
+
+/// Mon 2027-02-01 + 10: Feb 2-4 (1-3), Feb 5-10 off (Spring Festival and two days in lieu),
+/// Feb 11-12 (4-5), Feb 15-19 (6-10). Still an estimate: the notice is not out.
+#[test]
+fn spring_festival_2027_is_counted_from_the_rules_and_marked_an_estimate() {
+    assert_eq!(due("2027-02-01", 10), estimate("2027-02-19"));
+}
+
+#[test]
+fn a_missing_notice_is_noticed_after_the_first_of_november() {
+    assert_eq!(calendar::notice_missing(d("2026-12-02")), Some(2027));
+    assert_eq!(calendar::notice_missing(d("2026-11-01")), None);
+    assert_eq!(calendar::notice_missing(d("2026-10-15")), None);
+    // 2026's notice is bundled.
+    assert_eq!(calendar::notice_missing(d("2025-12-01")), None);
 }
 
 /// Year, English and Chinese name, first and last day off, make-up working days.
@@ -75,7 +112,7 @@ fn bundled_calendar_is_the_official_one() {
         (2026, "Mid-Autumn Festival", "中秋节", "2026-09-25", "2026-09-27", &[]),
         (2026, "National Day", "国庆节", "2026-10-01", "2026-10-07", &["2026-09-20", "2026-10-10"]),
     ];
-    let bundled: Vec<_> = calendar::holidays().collect();
+    let bundled: Vec<_> = calendar::holidays().filter(|h| !h.estimated).collect();
     assert_eq!(bundled.len(), table.len());
     for (holiday, &(year, en, zh, from, to, make_up)) in bundled.iter().zip(table) {
         assert_eq!(
@@ -131,7 +168,8 @@ fn day_kinds_mark_days_off_make_up_days_and_weekends() {
     assert_eq!(day_kind(d("2025-03-08")), DayKind::Weekend);
     assert_eq!(day_kind(d("2025-03-10")), DayKind::Workday);
     assert_eq!(day_kind(d("2026-12-31")), DayKind::Workday);
-    assert_eq!(day_kind(d("2027-01-01")), DayKind::Unknown);
+    assert!(matches!(day_kind(d("2027-01-01")), DayKind::DayOff { holiday } if holiday.estimated));
+    assert_eq!(day_kind(d("2028-01-03")), DayKind::Unknown);
     assert_eq!(day_kind(d("2024-12-31")), DayKind::Unknown);
     assert_eq!(day_kind(d("2027-01-02")), DayKind::Weekend);
 }
@@ -229,20 +267,20 @@ fn zero_working_days_is_the_acceptance_day() {
 
 // --- the edge of the bundled years -----------------------------------------------------------
 
-/// Tue 2026-12-15 + 30: Dec 16-18 (1-3), Dec 21-25 (4-8), Dec 28-31 (9-12), then 2027 with
-/// weekends only: Fri Jan 1 (13), Jan 4 - Jan 22 (14-28), Jan 25-26 (29-30).
+/// Tue 2026-12-15 + 30: Dec 16-18 (1-3), Dec 21-25 (4-8), Dec 28-31 (9-12), then 2027 as the
+/// rules have it: Fri Jan 1 off, Jan 4 - Jan 22 (13-27), Jan 25-27 (28-30).
 #[test]
 fn period_into_2027_is_an_estimate() {
-    assert_eq!(due("2026-12-15", 30), estimate("2027-01-26"));
+    assert_eq!(due("2026-12-15", 30), estimate("2027-01-27"));
 }
 
 #[test]
 fn estimate_starts_exactly_at_the_first_unbundled_day() {
     assert_eq!(due("2026-12-30", 1), exact("2026-12-31"));
-    // Fri 2027-01-01 is surely New Year's Day, but its notice is not bundled.
-    assert_eq!(due("2026-12-31", 1), estimate("2027-01-01"));
-    // Thu 2026-12-31 + 2 skips the weekend of 2027.
-    assert_eq!(due("2026-12-31", 2), estimate("2027-01-04"));
+    // Fri 2027-01-01 is New Year's Day under the rules, but its notice is not bundled.
+    assert_eq!(due("2026-12-31", 1), estimate("2027-01-04"));
+    // Thu 2026-12-31 + 2 skips New Year's Day and the weekend of 2027.
+    assert_eq!(due("2026-12-31", 2), estimate("2027-01-05"));
 }
 
 /// Fri 2024-12-20 + 10: Dec 23-27 (1-5), Dec 30-31 (6-7), Jan 1 off, Jan 2-3 (8-9), Mon Jan 6
@@ -363,6 +401,20 @@ fn assert_reported(problems: Vec<String>, needle: &str) {
         problems.iter().any(|p| p.contains(needle)),
         "expected a problem mentioning {needle:?}, got {problems:?}"
     );
+}
+
+#[test]
+fn check_rejects_an_estimated_year_without_its_days_in_lieu() {
+    let estimated = format!(
+        "{VALID}\n[estimate_note]\nsources = [\"r\", \"d\"]\nen = \"e\"\nzh = \"z\"\n\n[[estimated_year]]\nyear = 2026\nsources = [\"r\", \"d\"]\n\n[[estimated_year.holiday]]\nname = {{ en = \"Labour Day\", zh = \"劳动节\" }}\ndays = [\"2026-05-02\", \"2026-05-03\"]\nin_lieu = [\"2026-05-04\"]\n"
+    );
+    assert_reported(calendar::check_text(&estimated), "needs as many days in lieu");
+    let weekend = estimated.replace("in_lieu = [\"2026-05-04\"]", "in_lieu = [\"2026-05-04\", \"2026-05-09\"]");
+    assert_reported(calendar::check_text(&weekend), "not a weekday");
+    let fine = estimated.replace("in_lieu = [\"2026-05-04\"]", "in_lieu = [\"2026-05-04\", \"2026-05-05\"]");
+    assert_eq!(calendar::check_text(&fine), Vec::<String>::new());
+    let no_note = fine.replace("[estimate_note]", "[not_a_note]");
+    assert!(!calendar::check_text(&no_note).is_empty());
 }
 
 #[test]

@@ -22,3 +22,21 @@ fn a_closed_pipe_ends_the_tool_quietly() {
         assert!(out.status.success(), "sos {args:?} exited with {:?}: {stderr}", out.status);
     }
 }
+
+/// After 1 November, next year's holiday notice is due: `sos check` says so when it is missing.
+#[test]
+fn check_warns_when_next_years_holiday_notice_is_missing() {
+    let run = |today: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_sos"))
+            .arg("check")
+            .env("SOS_TODAY", today)
+            .output()
+            .expect("sos runs");
+        assert!(out.status.success(), "sos check failed: {}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let december = run("2026-12-02");
+    assert!(december.contains("warning: holidays.toml has no State Council notice for 2027"), "{december}");
+    let october = run("2026-10-01");
+    assert!(!october.contains("warning"), "{october}");
+}

@@ -268,6 +268,27 @@ impl<'a> Checker<'a> {
             }
             self.sources(f, &d.nationality, &d.sources);
         }
+        for t in &c.topics {
+            let f = "topics.toml";
+            self.text(f, &t.id, "title", &t.title);
+            self.text(f, &t.id, "intro", &t.intro);
+            self.text(f, &t.id, "link", &t.link);
+            if t.sections.is_empty() {
+                self.problem(f, &t.id, "a topic with no sections");
+            }
+            for sec in &t.sections {
+                let id = format!("{} / {}", t.id, sec.id);
+                self.text(f, &id, "title", &sec.title);
+                self.text(f, &id, "body", &sec.body);
+                self.sources(f, &id, &sec.sources);
+                for p in &sec.phone {
+                    self.phone(f, &id, p, false);
+                    if !p.when.is_empty() {
+                        self.problem(f, &id, "a topic's phone takes no `when`: the page shows every number");
+                    }
+                }
+            }
+        }
         let nk = c.emergency_document_not_known.clone();
         self.line("emergency_documents.toml", "not_known", &nk);
         for (file, s) in &c.external_citations {

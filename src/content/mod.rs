@@ -30,6 +30,7 @@ pub const BUNDLED_FILES: &[(&str, &str)] = &[
     ("offices.toml", include_str!("../../content/offices.toml")),
     ("emergency_documents.toml", include_str!("../../content/emergency_documents.toml")),
     ("holidays.toml", include_str!("../../content/holidays.toml")),
+    ("topics.toml", include_str!("../../content/topics.toml")),
 ];
 
 /// The content as the app ships it: checked and converted from the TOML files by
@@ -368,6 +369,32 @@ pub struct EmergencyDocument {
     pub sources: Vec<String>,
 }
 
+/// A page of help beside the plan, for a situation the questions do not cover (the phone went
+/// with the passport). Reached from the start screen; every section cites its sources.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub title: Text,
+    pub intro: Text,
+    /// The start screen's link to it.
+    pub link: Text,
+    #[serde(rename = "section")]
+    pub sections: Vec<TopicSection>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicSection {
+    pub id: String,
+    pub title: Text,
+    pub body: Text,
+    /// Numbers only where a source gives them; each cites its own.
+    #[serde(default)]
+    pub phone: Vec<Phone>,
+    pub sources: Vec<String>,
+}
+
 /// The whole content, parsed and compiled.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Content {
@@ -384,6 +411,7 @@ pub struct Content {
     pub emergency_documents: Vec<EmergencyDocument>,
     /// Shown when no source names the nationality's emergency document.
     pub emergency_document_not_known: Line,
+    pub topics: Vec<Topic>,
     /// Source ids cited by files other than ours (the holiday calendar).
     pub(crate) external_citations: Vec<(String, String)>,
 }
@@ -431,6 +459,11 @@ struct WarningsFile {
 #[serde(deny_unknown_fields)]
 struct OfficesFile {
     office: Vec<Office>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicsFile {
+    topic: Vec<Topic>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -513,6 +546,7 @@ impl Content {
         let offices: Option<OfficesFile> = parse(files, "offices.toml", &mut problems);
         let documents: Option<DocumentsFile> =
             parse(files, "emergency_documents.toml", &mut problems);
+        let topics: Option<TopicsFile> = parse(files, "topics.toml", &mut problems);
         let mut external_citations = Vec::new();
         if let Some((name, text)) = files.iter().find(|(n, _)| *n == "holidays.toml") {
             match toml::from_str::<toml::Value>(text) {
@@ -529,7 +563,8 @@ impl Content {
             Some(warnings),
             Some(offices),
             Some(documents),
-        ) = (sources, questions, routes, rules, steps, warnings, offices, documents)
+            Some(topics),
+        ) = (sources, questions, routes, rules, steps, warnings, offices, documents, topics)
         else {
             return Err(problems);
         };
@@ -545,6 +580,7 @@ impl Content {
             offices: offices.office,
             emergency_documents: documents.document,
             emergency_document_not_known: documents.not_known,
+            topics: topics.topic,
             external_citations,
         };
         content.compile(&mut problems);
@@ -566,6 +602,7 @@ impl Content {
         duplicates("offices.toml", self.offices.iter().map(|s| &s.id), problems);
         let docs = self.emergency_documents.iter().map(|s| &s.nationality);
         duplicates("emergency_documents.toml", docs, problems);
+        duplicates("topics.toml", self.topics.iter().map(|t| &t.id), problems);
         if !self.routes.iter().any(|r| r.id == UNDETERMINED) {
             problems.push(Problem::new("routes.toml", UNDETERMINED, "route is missing"));
         }
@@ -711,6 +748,9 @@ impl Content {
     }
     pub fn office(&self, id: &str) -> Option<&Office> {
         self.offices.iter().find(|x| x.id == id)
+    }
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|x| x.id == id)
     }
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|x| x.id == id)
