@@ -87,7 +87,7 @@ mod logic;
 mod router;
 
 mod app_logic {
-    use super::{i18n, logic, router::Page};
+    use super::{i18n, logic, router, router::Page};
     use chrono::NaiveDate;
     use passport_sos::content::{self, Lang};
     use passport_sos::engine::{self, Answers};
@@ -105,6 +105,8 @@ mod app_logic {
             Page::Sources(None),
             Page::Sources(Some("reg-2013".into())),
             Page::Settings,
+            Page::Route("permit".into()),
+            Page::Topic("phone_and_wallet".into()),
         ];
         for page in pages {
             assert_eq!(Page::parse(&page.href()), page, "{}", page.href());
@@ -115,6 +117,10 @@ mod app_logic {
         assert_eq!(Page::parse("#/questions"), Page::NotFound);
         assert_eq!(Page::parse("#/card/a/b"), Page::NotFound);
         assert_eq!(Page::parse("#/elsewhere"), Page::NotFound);
+        // A route's page is named without the `route.` prefix, and reads back to the route id.
+        assert_eq!(router::route_href("route.permit"), "#/routes/permit");
+        assert_eq!(router::route_id("permit"), "route.permit");
+        assert_eq!(Page::parse("#/routes"), Page::NotFound);
     }
 
     #[wasm_bindgen_test]
@@ -185,11 +191,24 @@ mod app_logic {
         let text = logic::plan_text(c, &outcome, &answers, &progress, Lang::En);
         assert!(text.contains(c.route("route.permit").unwrap().title.en.as_str()));
         assert!(text.contains("1. [x] Report the loss"), "{text}");
-        assert!(text.contains("[x] Beijing: one photo"), "{text}");
+        assert!(text.contains("[x] Beijing: one 2-inch photo"), "{text}");
         assert!(text.contains("[ ] Beijing: a written account"), "{text}");
         assert!(text.contains("Where are you now? Beijing"), "{text}");
         let zh = logic::plan_text(c, &outcome, &answers, &progress, Lang::Zh);
         assert!(zh.contains("申请外国人出入境证"), "{zh}");
+    }
+
+    #[wasm_bindgen_test]
+    fn the_undetermined_plan_as_text_names_each_open_route_once_under_what_leads_to_it() {
+        let c = content::bundled();
+        let answers = Answers::from_pairs(&[("document_state", "stolen"), ("embassy_contact", "no")]);
+        let outcome = engine::evaluate(c, &answers);
+        let text = logic::plan_text(c, &outcome, &answers, &Progress::default(), Lang::En);
+        let permit = c.route("route.permit").unwrap().if_chosen.as_ref().unwrap();
+        assert!(text.contains(&format!("{}:", permit.en)), "{text}");
+        // The permit's steps appear under it, not as numbered steps of the plan.
+        assert_eq!(text.matches("Prepare the permit application").count(), 1, "{text}");
+        assert!(!text.contains(". [ ] Prepare the permit application"), "{text}");
     }
 
     #[wasm_bindgen_test]

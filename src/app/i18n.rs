@@ -127,6 +127,14 @@ pub enum Msg {
     StepRecordsCount,
     InFile,
     OnPhone,
+    RouteIsYours,
+    RouteStillOpen,
+    RouteWouldAdd,
+    BranchNoSteps,
+    AboutRoute,
+    CheckedOn,
+    LegendEstimatedOff,
+    AlsoGone,
 }
 
 /// The text of an interface message. `{}` marks where [`fill`] puts a value.
@@ -242,10 +250,21 @@ pub fn text(msg: Msg, lang: Lang) -> &'static str {
         PlanText => ("Your plan as text", "计划文本"),
         AcceptanceDate => ("Date your application was accepted", "申请受理日期"),
         DueBy => ("Decision due by", "审批期限最后一天"),
+        RouteIsYours => ("This is the route your answers lead to.", "根据您的回答，这就是您的办理方式。"),
+        RouteStillOpen => (
+            "Your answers leave this route open: it depends on your embassy's answer.",
+            "根据您目前的回答，这种办理方式仍有可能，取决于使领馆的答复。",
+        ),
+        RouteWouldAdd => ("What this route would add to your plan", "这种办理方式会在计划中增加的步骤"),
+        BranchNoSteps => ("No further steps.", "无需其他步骤。"),
+        AboutRoute => ("What this route means", "这种办理方式是什么"),
+        CheckedOn => ("Checked on {}", "查阅日期：{}"),
+        LegendEstimatedOff => ("Public holiday by the national rules (estimated)", "法定节日（估算）"),
+        AlsoGone => ("If more went with the passport", "如果丢的不只是护照"),
         Estimate => ("estimate", "估算"),
         EstimateNote => (
-            "The official holidays for part of this period are not published yet: only weekends were skipped there.",
-            "该期间部分日期的官方节假日尚未公布：这些日期只扣除了周末。",
+            "Beyond the years this guide has holidays for, only weekends are skipped.",
+            "超出本指南所收录节假日年份的日期，只扣除周末。",
         ),
         EnterDate => ("Enter a date to see the day the decision is due.", "输入日期即可看到审批期限的最后一天。"),
         LegendWeekend => ("Weekend", "周末"),

@@ -301,6 +301,15 @@ pub fn plan_text(c: &Content, outcome: &Outcome, answers: &Answers, progress: &P
             }
         }
     }
+    for b in &outcome.branches {
+        let Some(route) = c.route(b.route) else { continue };
+        line(&mut s, "");
+        line(&mut s, &format!("{}:", route.if_chosen.as_ref().map_or(route.title.get(lang), |w| w.get(lang))));
+        line(&mut s, &format!("   → {}", route.title.get(lang)));
+        for step in b.steps.iter().filter_map(|x| c.step(x)) {
+            line(&mut s, &format!("   - {}", step.title.get(lang)));
+        }
+    }
     if !outcome.open_questions.is_empty() {
         line(&mut s, "");
         line(&mut s, &format!("{}:", t(Msg::OpenTitle)));

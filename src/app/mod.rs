@@ -51,6 +51,8 @@ fn page_kind(page: &Page) -> &'static str {
         Page::Card(_) => "card",
         Page::Sources(_) => "sources",
         Page::Settings => "settings",
+        Page::Route(_) => "route",
+        Page::Topic(_) => "topic",
         Page::NotFound => "notfound",
     }
 }
@@ -89,6 +91,8 @@ fn screens(state: AppState) -> dom::El {
             Page::Card(id) => pages::card::card_page(state, id, lang),
             Page::Sources(_) => pages::sources::sources_page(lang),
             Page::Settings => pages::settings::settings_page(state, lang),
+            Page::Route(id) => pages::route::route_page(state, &router::route_id(id), lang),
+            Page::Topic(id) => pages::topic::topic_page(id, lang),
             Page::NotFound => pages::not_found(lang),
         };
         dom::replace_children(&node, built);
@@ -135,7 +139,7 @@ fn top_bar(state: AppState) -> dom::El {
         dom::bind(move || {
             let now = state.page.get();
             let same = match (&page, &now) {
-                (Page::Plan, Page::Step(_)) => true,
+                (Page::Plan, Page::Step(_) | Page::Route(_)) => true,
                 (Page::Sources(_), Page::Sources(_)) => true,
                 (a, b) => a == b,
             };

@@ -1,5 +1,6 @@
 //! Hash routes: `#/`, `#/questions/<id>`, `#/plan`, `#/plan/<step>`, `#/card/<step>`,
-//! `#/sources`, `#/sources/<source>`, `#/settings`.
+//! `#/sources`, `#/sources/<source>`, `#/settings`, `#/routes/<route>` (what a route means),
+//! `#/topics/<topic>` (help beside the plan, such as a lost phone).
 //!
 //! The app is served from any sub-path of a static host with relative asset URLs, and the
 //! service worker caches only the real files: a path like `/sos/plan/x` would make the browser
@@ -16,6 +17,8 @@ pub enum Page {
     Card(String),
     Sources(Option<String>),
     Settings,
+    Route(String),
+    Topic(String),
     NotFound,
 }
 
@@ -36,6 +39,8 @@ impl Page {
             ("card", Some(id)) => Page::Card(id),
             ("sources", id) => Page::Sources(id),
             ("settings", None) => Page::Settings,
+            ("routes", Some(id)) => Page::Route(id),
+            ("topics", Some(id)) => Page::Topic(id),
             _ => Page::NotFound,
         }
     }
@@ -50,6 +55,8 @@ impl Page {
             Page::Sources(None) => "#/sources".to_string(),
             Page::Sources(Some(id)) => format!("#/sources/{id}"),
             Page::Settings => "#/settings".to_string(),
+            Page::Route(id) => route_href(id),
+            Page::Topic(id) => topic_href(id),
         }
     }
 }
@@ -62,6 +69,17 @@ pub fn step_href(id: &str) -> String {
 }
 pub fn card_href(id: &str) -> String {
     format!("#/card/{id}")
+}
+/// A route's explanation: `route.permit` is `#/routes/permit`.
+pub fn route_href(id: &str) -> String {
+    format!("#/routes/{}", id.strip_prefix("route.").unwrap_or(id))
+}
+/// The route id a `#/routes/<x>` page names.
+pub fn route_id(tail: &str) -> String {
+    format!("route.{tail}")
+}
+pub fn topic_href(id: &str) -> String {
+    format!("#/topics/{id}")
 }
 pub fn source_href(id: &str) -> String {
     format!("#/sources/{id}")

@@ -30,6 +30,7 @@ const REPLACEMENT_HAIKOU = {
   embassy_contact: "Yes",
   embassy_answer: "It can issue a new passport",
   replacement_in_hand: "Not yet",
+  stay_document: "With a Chinese visa (tourist, business, family visit…)",
   exit_bar: "None of these",
   nationality: { country: "US" },
 };
@@ -40,6 +41,7 @@ const UNDETERMINED_SHANGHAI = {
   age_16_plus: "Yes",
   loss_report: "Not yet",
   embassy_contact: "Not yet",
+  stay_document: "With a residence permit (work, study, family)",
   exit_bar: "None of these",
 };
 const NO_LOSS = { document_state: "I still have it (I'm preparing)", age_16_plus: "Yes", exit_bar: "None of these" };
@@ -60,7 +62,16 @@ const REPLACEMENT_URGENT_STEPS = [
   "step.report_loss",
   "step.contact_embassy",
   "step.get_replacement",
+  "step.register_new_passport",
   "step.reissue_chinese_visa",
+  "step.exit_formalities",
+];
+// While the embassy's answer is open: what holds either way, and one step for the rest.
+const UNDETERMINED_STEPS = [
+  "step.report_loss",
+  "step.contact_embassy",
+  "step.call_12367",
+  "step.next_depends_on_embassy",
   "step.exit_formalities",
 ];
 
@@ -83,7 +94,7 @@ function exercises(label, get) {
     const seen = await walk(page, PERMIT_BEIJING);
     assert.deepEqual(seen, [
       "document_state", "urgency", "location", "age_16_plus", "loss_report",
-      "embassy_contact", "embassy_answer", "exit_bar", "nationality",
+      "embassy_contact", "embassy_answer", "stay_document", "exit_bar", "nationality",
     ]);
     await page.locator(".route-title").waitFor();
     assert.match(await page.locator(".route-title").innerText(), /Exit-Entry Permit for Foreigners/);
@@ -116,9 +127,15 @@ function exercises(label, get) {
     await fresh(page);
     await walk(page, UNDETERMINED_SHANGHAI);
     assert.match(await page.locator(".route-title").innerText(), /Not decided yet/);
-    assert.match(await page.locator("#steps-heading").innerText(), /whatever the answer/);
-    const sure = await page.locator("section:has(#steps-heading) article.step").evaluateAll((els) => els.map((e) => e.id));
-    assert.ok(sure.includes("step-step.report_loss") && sure.includes("step-step.contact_embassy"), sure.join());
+    // One plan: only the steps that hold whatever the embassy says, then one step that names
+    // what each answer adds. No step of one route is a step of the plan.
+    assert.deepEqual(await stepIds(page), UNDETERMINED_STEPS);
+    assert.equal(await page.locator("#maybe-heading").count(), 0);
+    const next = page.locator("#step-step\\.next_depends_on_embassy");
+    const branches = await next.locator(".branch").allInnerTexts();
+    assert.equal(branches.length, 2, branches.join(" | "));
+    assert.match(branches[0], /can issue you a new passport[\s\S]*Get the new passport[\s\S]*Move your residence permit/);
+    assert.match(branches[1], /cannot issue you any passport[\s\S]*Prepare the permit application/);
     assert.match(await page.locator(".open").innerText(), /What did your embassy or consulate say\?/);
     if (label === "online") await checkScreen(page, "plan-undetermined-en");
     // Its link leads to the question that is asked now, not to one that does not apply yet.
@@ -353,6 +370,79 @@ describe("the guide", () => {
 
   exercises("online", get);
 
+  test("the embassy's answer grows the undetermined plan, and what was ticked stays ticked", async () => {
+    await fresh(page);
+    await walk(page, UNDETERMINED_SHANGHAI);
+    await page.locator("#done-step\\.report_loss").check();
+    await page.locator("#done-step\\.call_12367").check();
+    // Each open route has its explanation, with the steps it would add.
+    await page.locator("#step-step\\.next_depends_on_embassy .branch").nth(1).getByRole("link", { name: /What this route means/ }).click();
+    await waitForHash(page, "#/routes/permit");
+    assert.match(await heading(page), /Exit-Entry Permit for Foreigners/);
+    assert.match(await page.locator(".screen .notice").innerText(), /leave this route open/);
+    assert.match(await page.locator(".route-steps").innerText(), /Prepare the permit application[\s\S]*Collect the permit/);
+    await checkScreen(page, "route-permit-en");
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+    assert.match(await page.locator(".route-steps").innerText(), /准备外国人出入境证申请材料/);
+    await checkScreen(page, "route-permit-zh");
+    await page.goto(new URL("#/plan", page.url()).href);
+    await page.locator("#step-step\\.next_depends_on_embassy").waitFor();
+    await checkScreen(page, "plan-undetermined-zh");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+    // The answer comes: the embassy can issue a new passport.
+    await walk(page, {
+      ...UNDETERMINED_SHANGHAI,
+      embassy_contact: "Yes",
+      embassy_answer: "It can issue a new passport",
+      replacement_in_hand: "Not yet",
+      nationality: { country: "FR" },
+    }, { from: "#/questions/embassy_contact" });
+    assert.match(await page.locator(".route-title").innerText(), /Replacement from your embassy/);
+    const ids = await stepIds(page);
+    for (const id of ["step.get_replacement", "step.register_new_passport", "step.transfer_residence_permit", "step.reissue_chinese_visa"]) {
+      assert.ok(ids.includes(id), `${id} joined the plan: ${ids.join()}`);
+    }
+    assert.ok(!ids.includes("step.next_depends_on_embassy"), ids.join());
+    assert.equal(await page.locator("#done-step\\.report_loss").isChecked(), true);
+    assert.equal(await page.locator("#done-step\\.call_12367").isChecked(), true);
+    assert.match(await page.locator(".warnings").innerText(), /Keep your stay registered[\s\S]*Your permitted stay keeps running/);
+    await checkScreen(page, "plan-replacement-residence-en");
+  });
+
+  test("phone or wallet gone too: reachable from the start screen, numbers as links, both languages", async () => {
+    await fresh(page);
+    await page.getByRole("link", { name: /Phone or wallet gone too/ }).click();
+    await waitForHash(page, "#/topics/phone_and_wallet");
+    assert.equal(await heading(page), "Phone or wallet gone too");
+    for (const n of ["10086", "10010", "10000", "95188", "95017"]) {
+      assert.equal(await page.locator(`a.tel[href="tel:${n}"]`).count(), 1, n);
+    }
+    await checkScreen(page, "topic-phone-en");
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
+    assert.equal(await heading(page), "手机或钱包也丢了");
+    await checkScreen(page, "topic-phone-zh");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForFunction(() => document.documentElement.lang === "en");
+  });
+
+  test("a due date in 2027 counts its statutory holidays and says it is an estimate", async () => {
+    await fresh(page);
+    await walk(page, PERMIT_BEIJING);
+    await page.goto(new URL("#/plan/step.wait_for_decision", page.url()).href);
+    await page.locator("#accepted-step\\.wait_for_decision").fill("2027-02-01");
+    await page.locator("#accepted-step\\.wait_for_decision").dispatchEvent("change");
+    // 30 working days from Mon 1 Feb 2027, with the Spring Festival and its days in lieu off.
+    await page.locator('time[datetime="2027-03-19"]').waitFor();
+    const box = await page.locator(".due-box").innerText();
+    assert.match(box, /estimate/);
+    assert.match(box, /has not yet published its holiday notice/);
+    assert.ok(await page.locator("td.off.estimated").count() >= 6, "the estimated days off are marked");
+    await checkScreen(page, "due-date-2027-en");
+  });
+
   test("copy plan as text gives the route, the steps and the answers", async () => {
     await fresh(page);
     await walk(page, PERMIT_BEIJING);
@@ -383,7 +473,7 @@ describe("the guide", () => {
     await page.locator("#import-file").setInputFiles(file);
     const compare = page.locator("table.compare");
     await compare.waitFor();
-    assert.match(await compare.innerText(), /answers\s+0\s+9/);
+    assert.match(await compare.innerText(), /answers\s+0\s+10/);
     await page.getByRole("button", { name: "Replace with the file" }).click();
     await page.getByText("Your progress was imported.").waitFor();
     await page.goto(new URL("#/plan", page.url()).href);

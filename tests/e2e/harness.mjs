@@ -91,6 +91,7 @@ export const PERMIT_BEIJING = {
   loss_report: "Not yet",
   embassy_contact: "Yes",
   embassy_answer: "It cannot issue any passport or travel document in China",
+  stay_document: "With a Chinese visa (tourist, business, family visit…)",
   exit_bar: "None of these",
   nationality: { country: "DE" },
 };

@@ -58,12 +58,29 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
             swatch("swatch accepted", Msg::LegendAccepted),
             swatch("swatch due", Msg::LegendDue),
         ];
+        let estimated_holidays = calendar::estimate_note().is_some();
+        if estimate && estimated_holidays {
+            legend.push(swatch("swatch off estimated", Msg::LegendEstimatedOff));
+        }
         if estimate {
             legend.push(swatch("swatch unknown", Msg::LegendUnknown));
         }
         let mut out = vec![list("ul", "dues", lines)];
         if estimate {
-            out.push(ctx("p", "hint", t(Msg::EstimateNote)));
+            // How the estimated year is counted, with the rules it rests on, where the file has
+            // one; past that, only weekends are known.
+            match calendar::estimate_note() {
+                Some(n) => {
+                    let note = match lang {
+                        Lang::En => n.text.en.as_str(),
+                        Lang::Zh => n.text.zh.as_str(),
+                    };
+                    out.push(ctx("p", "hint", note));
+                    out.push(source_links(&n.sources, lang));
+                    out.push(ctx("p", "hint", t(Msg::EstimateNote)));
+                }
+                None => out.push(ctx("p", "hint", t(Msg::EstimateNote))),
+            }
         }
         out.push(list("div", "months", months));
         out.push(list("ul", "legend", legend));
@@ -104,6 +121,7 @@ fn month_view(year: i32, month: u32, accepted: NaiveDate, due: &[NaiveDate], lan
                     let (class, what) = match calendar::day_kind(d) {
                         DayKind::Workday => ("", None),
                         DayKind::Weekend => ("weekend", Some(t(Msg::LegendWeekend))),
+                        DayKind::DayOff { holiday } if holiday.estimated => ("off estimated", Some(t(Msg::LegendEstimatedOff))),
                         DayKind::DayOff { .. } => ("off", Some(t(Msg::LegendDayOff))),
                         DayKind::MakeUpWorkday { .. } => ("makeup", Some(t(Msg::LegendMakeUp))),
                         DayKind::Unknown => ("unknown", None),

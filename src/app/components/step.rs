@@ -2,7 +2,7 @@
 
 use super::super::i18n::{fill, text, Msg};
 use super::super::logic::{item_checked, set_checked, step_done, tel_href};
-use super::super::router::{card_href, step_href};
+use super::super::router::{card_href, route_href, step_href};
 use super::super::state::{content, AppState};
 use super::{may_apply, source_links};
 use super::super::dom::*;
@@ -13,6 +13,8 @@ use passport_sos::engine::{Outcome, PlanStep};
 
 /// The step that asks the embassy: it names the embassy's document for the nationality.
 const CONTACT_EMBASSY: &str = "step.contact_embassy";
+/// The step that stands for the routes still open: it lists what each would add.
+const NEXT_DEPENDS: &str = "step.next_depends_on_embassy";
 
 pub struct StepCtx<'a> {
     pub state: AppState,
@@ -97,6 +99,29 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
         }
     });
 
+    // Each open route by what would lead to it, with the steps it would add: named here, so the
+    // plan itself lists only the steps that hold whatever the embassy says.
+    let branches = (id == NEXT_DEPENDS && !cx.outcome.branches.is_empty()).then(|| {
+        let items = cx
+            .outcome
+            .branches
+            .iter()
+            .filter_map(|b| c.route(b.route).map(|r| (b, r)))
+            .map(|(b, r)| {
+                let lead = r.if_chosen.as_ref().map_or(r.title.get(lang), |w| w.get(lang));
+                let steps: Vec<El> = b.steps.iter().filter_map(|s| c.step(s)).map(|s| tx("li", s.title.get(lang))).collect();
+                let steps = if steps.is_empty() { tx("p", t(Msg::BranchNoSteps)) } else { list("ul", "", steps) };
+                el("li")
+                    .class("branch")
+                    .child(sub_heading(cx.alone, lead))
+                    .child(ctx("p", "branch-route", &format!("→ {}", r.title.get(lang))))
+                    .child(steps)
+                    .child(el("p").child(link(&route_href(&r.id), t(Msg::AboutRoute)).child(sr_only(&format!(": {}", r.title.get(lang))))))
+            })
+            .collect();
+        list("ul", "branches", items)
+    });
+
     let mut why = el("details").class("why").child(tx("summary", t(Msg::Why)));
     for rule in step.because.iter().filter_map(|f| c.rule(f.rule)) {
         why = why.child(tx("p", rule.why.get(lang))).child(source_links(&rule.sources, lang));
@@ -177,6 +202,7 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
                     .maybe(step.done.then(|| ctx("span", "hint", t(Msg::DoneByAnswers)))),
             )
             .child(tx("p", def.what_to_do.get(lang)))
+            .maybe(branches)
             .maybe(document)
             .kids(details)
             .child(actions),

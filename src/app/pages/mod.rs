@@ -3,10 +3,12 @@
 pub mod card;
 pub mod plan;
 pub mod question;
+pub mod route;
 pub mod settings;
 pub mod sources;
 pub mod start;
 pub mod step;
+pub mod topic;
 
 use super::i18n::{text, Msg};
 use super::dom::*;

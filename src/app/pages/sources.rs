@@ -40,6 +40,7 @@ pub fn sources_page(lang: Lang) -> Vec<El> {
                         .text(date),
                 )
                 .child(el("p").child(ctx("span", "label", t(Msg::Publisher))).text(" ").text(&s.publisher))
+                .maybe(s.checked.as_ref().map(|d| ctx("p", "hint", &fill(t(Msg::CheckedOn), &[d]))))
                 .maybe(s.note.as_ref().map(|n| ctx("p", "hint", n.get(lang))))
                 .child(el("details").child(tx("summary", t(Msg::Supports))).child(list("ul", "", backs)))
                 .maybe(web)

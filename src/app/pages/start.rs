@@ -2,8 +2,8 @@
 
 use super::super::components::answers_summary;
 use super::super::i18n::{text, Msg};
-use super::super::router::question_href;
-use super::super::state::AppState;
+use super::super::router::{question_href, topic_href};
+use super::super::state::{content, AppState};
 use super::super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::Lang;
@@ -27,6 +27,11 @@ pub fn start_page(state: AppState, lang: Lang) -> Vec<El> {
         ctx("p", "hint", t(Msg::StartPrivacy)),
         actions,
     ];
+    // Reachable before any answer: a stolen bag often held the phone and the cards too.
+    let topics: Vec<El> = content().topics.iter().map(|x| el("li").child(button_link("button secondary", &topic_href(&x.id), x.link.get(lang)))).collect();
+    if !topics.is_empty() {
+        out.push(section("also-gone", "also-gone-heading", t(Msg::AlsoGone)).child(list("ul", "topic-links", topics)));
+    }
     if started {
         out.push(answers_summary(state, lang));
     }
