@@ -68,3 +68,23 @@ fn a_wrong_expectation_fails_and_a_bad_file_is_an_error() {
     let r = scenario::run(c, &format!("{no_loss}text_include = [\"12367\"]\ntext_exclude = [\"no such wording anywhere\"]\n")).unwrap();
     assert!(r.passed(), "{:?}", r.failures);
 }
+
+/// Every step, warning and unknown is named by some scenario file, and every question is
+/// answered in one: a new id comes with the case that shows it (or keeps it out).
+#[test]
+fn every_step_warning_unknown_and_question_appears_in_a_scenario() {
+    let mut all = Vec::new();
+    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios"), &mut all);
+    let texts: Vec<String> = all.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+    let c = content::bundled();
+    let ids = c.steps.iter().map(|s| &s.id).chain(c.warnings.iter().map(|w| &w.id)).chain(c.unknowns.iter().map(|u| &u.id));
+    let missing: Vec<&String> = ids.filter(|id| !texts.iter().any(|t| t.contains(&format!("\"{id}\"")))).collect();
+    assert!(missing.is_empty(), "no scenario names {missing:?}");
+    let unanswered: Vec<&str> = c
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .filter(|q| !texts.iter().any(|t| t.lines().any(|l| l.starts_with(&format!("{q} = ")))))
+        .collect();
+    assert!(unanswered.is_empty(), "no scenario answers {unanswered:?}");
+}

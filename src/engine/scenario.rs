@@ -10,7 +10,8 @@
 //! (`"default"`: the step's own sentence). `text_include` and `text_exclude` look for a piece
 //! of wording, English or Chinese, in everything the result shows: the questions in play and
 //! their options, the route, each step with its chosen lines, phones, decision periods and
-//! officer sentence, the warnings and unknowns, the offices, and every reason given ("why").
+//! officer sentence, the routes still open with what leads to them and the steps they would
+//! add, the warnings and unknowns, the offices, and every reason given ("why").
 
 use super::{evaluate, Answers, Outcome};
 use crate::content::{Content, Text};
@@ -455,6 +456,13 @@ fn shown_texts<'c>(c: &'c Content, o: &Outcome<'c>) -> Vec<&'c Text> {
         out.extend(lines.filter(|l| s.bring.iter().chain(&s.notes).any(|x| x.id == l.id)).map(|l| &l.text));
         out.extend(def.phone.iter().filter(|p| s.phones.iter().any(|x| x.number == p.number)).map(|p| &p.label));
         out.extend(s.working_days.iter().map(|w| &w.label));
+    }
+    for b in &o.branches {
+        if let Some(r) = c.route(b.route) {
+            out.push(&r.title);
+            out.extend(r.if_chosen.as_ref());
+        }
+        out.extend(b.steps.iter().filter_map(|s| c.step(s)).map(|s| &s.title));
     }
     for w in o.warnings.iter().filter_map(|w| c.warning(w.id)) {
         out.extend([&w.title, &w.body]);
