@@ -272,8 +272,10 @@ fn sources(c: &Content, args: &[String]) -> Result<bool, String> {
         (Some(n), Some(d)) => (today - d).num_days() > n,
         (Some(_), None) => true, // an unknown date is never known to be fresh
     };
-    for s in c.sources.iter().filter(|s| old(&s.date)) {
-        say!("{:18} {:17} {:10} {}", s.id, s.kind, s.date, s.title.en);
+    // Due for a look: counted from the day it was last checked, or, never checked, from its date.
+    for s in c.sources.iter().filter(|s| old(s.checked.as_deref().unwrap_or(&s.date))) {
+        let checked = s.checked.as_deref().map(|d| format!(" (checked {d})")).unwrap_or_default();
+        say!("{:18} {:17} {:10} {}{checked}", s.id, s.kind, s.date, s.title.en);
     }
     for o in c.offices.iter().filter(|o| old(&o.last_checked)) {
         say!("{:18} {:17} {:10} {} (last checked)", o.id, "office", o.last_checked, o.name.en);
