@@ -356,13 +356,7 @@ impl Calendar {
             };
             for (h, raw_holiday) in raw_year.holiday.into_iter().enumerate() {
                 let place = format!("{y}, holiday {}", h + 1);
-                let name = match raw_holiday.name {
-                    Some(name) => text_of(name.en, name.zh, &format!("{place}: name"), &mut errors),
-                    None => {
-                        errors.push(format!("{place}: no name"));
-                        Text::default()
-                    }
-                };
+                let name = name_of(raw_holiday.name, &place, &mut errors);
                 let place = if name.en.is_empty() {
                     place
                 } else {
@@ -439,13 +433,7 @@ impl Calendar {
             let mut year = Year { year: y, source: source.clone(), holidays: Vec::new(), estimated: true };
             for (h, raw_holiday) in raw_year.holiday.into_iter().enumerate() {
                 let place = format!("{y} (estimated), holiday {}", h + 1);
-                let name = match raw_holiday.name {
-                    Some(name) => text_of(name.en, name.zh, &format!("{place}: name"), &mut errors),
-                    None => {
-                        errors.push(format!("{place}: no name"));
-                        Text::default()
-                    }
-                };
+                let name = name_of(raw_holiday.name, &place, &mut errors);
                 let mut holiday = Holiday {
                     name,
                     year: y,
@@ -543,6 +531,16 @@ impl Calendar {
             Ok(cal)
         } else {
             Err(errors)
+        }
+    }
+}
+
+fn name_of(raw: Option<RawText>, place: &str, errors: &mut Vec<String>) -> Text {
+    match raw {
+        Some(name) => text_of(name.en, name.zh, &format!("{place}: name"), errors),
+        None => {
+            errors.push(format!("{place}: no name"));
+            Text::default()
         }
     }
 }
