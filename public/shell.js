@@ -5,12 +5,29 @@
   "use strict";
 
   // If the app never mounts (an old browser, a broken download), say so instead of
-  // leaving an empty page under the hotline.
+  // leaving an empty page under the hotline, and show the essentials the build put in the
+  // page (content/essentials.toml): the first steps and 12367, in both languages.
   function showFailure() {
     var app = document.getElementById("app");
     if (app && app.childElementCount === 0) {
       document.getElementById("app-failed").hidden = false;
+      var essentials = document.getElementById("essentials");
+      if (essentials) essentials.hidden = false;
     }
+  }
+  // Some old WebViews have no WebAssembly at all: the app cannot even try.
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") showFailure();
+
+  // In-app browsers (WeChat, QQ, Alipay, Weibo, Douyin, DingTalk, Baidu, Feishu) cannot install
+  // the guide, and on iOS they have no service worker, so it would not work offline: tell the
+  // person how to open it in the phone's own browser. " QQ/" with a space is the QQ app, not
+  // the QQ Browser (MQQBrowser), which is a browser of its own.
+  var ua = navigator.userAgent || "";
+  var inApp = /MicroMessenger|\sQQ\/|AlipayClient|Weibo|__weibo__|aweme|BytedanceWebview|DingTalk|baiduboxapp|Lark\/|Feishu/i.exec(ua);
+  if (inApp) {
+    document.documentElement.setAttribute("data-inapp", inApp[0].replace(/\W/g, "").toLowerCase());
+    var inappNotice = document.getElementById("inapp");
+    if (inappNotice) inappNotice.hidden = false;
   }
   window.addEventListener("unhandledrejection", showFailure);
   window.addEventListener("error", function (event) {

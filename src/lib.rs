@@ -10,5 +10,6 @@ pub mod audit;
 pub mod calendar;
 pub mod content;
 pub mod engine;
+pub mod essentials;
 pub mod sort;
 pub mod storage;

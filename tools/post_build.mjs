@@ -1,11 +1,12 @@
 // Trunk post_build hook: runs in the staging folder once every asset is final (hashed names,
-// wasm-opt done). It does two things a static host cannot:
+// wasm-opt done). It does what a static host cannot:
 //  1. gives the service worker the list of every file of this build, and a cache version
 //     hashed from the files' contents (Trunk's file names are hashed before wasm-opt runs,
 //     so names alone would miss an optimiser-only change);
 //  2. writes brotli and gzip copies beside every file, so any host that serves precompressed
 //     files sends a phone on slow 3G the smallest bytes;
-//  3. pins index.html's inline script and style by hash in a Content-Security-Policy meta
+//  3. puts the page-without-the-app essentials into index.html (built from the content);
+//  4. pins index.html's inline script and style by hash in a Content-Security-Policy meta
 //     tag, so the policy travels with the files to any static host: nothing from another
 //     origin, no eval beyond WebAssembly's, no inline code but these exact bytes.
 import { createHash } from "node:crypto";
@@ -31,7 +32,18 @@ const files = walk(root).filter((path) => !isCompressedCopy(path)).sort();
 const urlOf = (path) => relative(root, path).split(sep).join("/");
 
 const indexPath = join(root, "index.html");
-writeFileSync(indexPath, withPolicy(readFileSync(indexPath, "utf8")));
+writeFileSync(indexPath, withPolicy(withEssentials(readFileSync(indexPath, "utf8"))));
+
+// The page without the app (content/essentials.toml), as `sos bundle` wrote it before the build.
+function withEssentials(html) {
+  const marker = /<template id="?essentials-here"?><\/template>/;
+  if (!marker.test(html)) {
+    console.error("post_build: index.html has no <template id=essentials-here> to fill in");
+    process.exit(1);
+  }
+  const essentials = readFileSync(join(process.cwd(), "target", "bundle", "essentials.html"), "utf8");
+  return html.replace(marker, essentials);
+}
 
 const worker = join(root, "sw.js");
 const precached = files.filter((path) => path !== worker);

@@ -90,7 +90,8 @@ fn exit_code(result: Result<bool, String>) -> ExitCode {
 
 /// Checks the content and the holiday calendar and writes them in the compact form the app
 /// ships (`content.postcard`, `holidays.postcard`): the wasm build includes these files, so
-/// content with a problem never reaches a phone.
+/// content with a problem never reaches a phone. Also the static page's essentials
+/// (`essentials.html`), which the post-build step puts into index.html.
 fn bundle(dir: &Path) -> Result<bool, String> {
     let mut problems: Vec<String> = passport_sos::audit::check(content::BUNDLED_FILES).iter().map(|p| p.to_string()).collect();
     problems.extend(passport_sos::calendar::check().into_iter().map(|p| format!("holidays.toml: {p}")));
@@ -102,7 +103,8 @@ fn bundle(dir: &Path) -> Result<bool, String> {
     let holiday_bytes = passport_sos::calendar::to_bundle(passport_sos::calendar::HOLIDAYS_TOML)
         .map_err(|e| e.join("\n"))?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    for (name, bytes) in [("content.postcard", &content_bytes), ("holidays.postcard", &holiday_bytes)] {
+    let essentials = passport_sos::essentials::html(content::bundled()).into_bytes();
+    for (name, bytes) in [("content.postcard", &content_bytes), ("holidays.postcard", &holiday_bytes), ("essentials.html", &essentials)] {
         let path = dir.join(name);
         // Rewrite only on change, so cargo does not rebuild the wasm for nothing.
         if std::fs::read(&path).ok().as_ref() != Some(bytes) {

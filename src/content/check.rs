@@ -289,6 +289,21 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let e = &c.essentials;
+        self.text("essentials.toml", "title", "title", &e.title);
+        self.text("essentials.toml", "newer_browser", "text", &e.newer_browser);
+        for id in e.steps.iter().filter(|id| c.step(id).is_none()) {
+            self.problem("essentials.toml", id, "unknown step id");
+        }
+        for id in e.warnings.iter().filter(|id| c.warning(id).is_none()) {
+            self.problem("essentials.toml", id, "unknown warning id");
+        }
+        for id in e.routes.iter().filter(|id| c.route(id).is_none()) {
+            self.problem("essentials.toml", id, "unknown route id");
+        }
+        if !e.steps.iter().filter_map(|id| c.step(id)).any(|s| s.phone.iter().any(|p| p.number == "12367")) {
+            self.problem("essentials.toml", "steps", "no step with the 12367 hotline: the page without the app must give it");
+        }
         let nk = c.emergency_document_not_known.clone();
         self.line("emergency_documents.toml", "not_known", &nk);
         for (file, s) in &c.external_citations {

@@ -31,6 +31,7 @@ pub const BUNDLED_FILES: &[(&str, &str)] = &[
     ("emergency_documents.toml", include_str!("../../content/emergency_documents.toml")),
     ("holidays.toml", include_str!("../../content/holidays.toml")),
     ("topics.toml", include_str!("../../content/topics.toml")),
+    ("essentials.toml", include_str!("../../content/essentials.toml")),
 ];
 
 /// The content as the app ships it: checked and converted from the TOML files by
@@ -395,6 +396,18 @@ pub struct TopicSection {
     pub sources: Vec<String>,
 }
 
+/// What the static page shows when the app cannot run, built from the items it names
+/// (see [`crate::essentials`]).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Essentials {
+    pub title: Text,
+    pub newer_browser: Text,
+    pub steps: Vec<String>,
+    pub warnings: Vec<String>,
+    pub routes: Vec<String>,
+}
+
 /// The whole content, parsed and compiled.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Content {
@@ -412,6 +425,7 @@ pub struct Content {
     /// Shown when no source names the nationality's emergency document.
     pub emergency_document_not_known: Line,
     pub topics: Vec<Topic>,
+    pub essentials: Essentials,
     /// Source ids cited by files other than ours (the holiday calendar).
     pub(crate) external_citations: Vec<(String, String)>,
 }
@@ -547,6 +561,7 @@ impl Content {
         let documents: Option<DocumentsFile> =
             parse(files, "emergency_documents.toml", &mut problems);
         let topics: Option<TopicsFile> = parse(files, "topics.toml", &mut problems);
+        let essentials: Option<Essentials> = parse(files, "essentials.toml", &mut problems);
         let mut external_citations = Vec::new();
         if let Some((name, text)) = files.iter().find(|(n, _)| *n == "holidays.toml") {
             match toml::from_str::<toml::Value>(text) {
@@ -564,7 +579,8 @@ impl Content {
             Some(offices),
             Some(documents),
             Some(topics),
-        ) = (sources, questions, routes, rules, steps, warnings, offices, documents, topics)
+            Some(essentials),
+        ) = (sources, questions, routes, rules, steps, warnings, offices, documents, topics, essentials)
         else {
             return Err(problems);
         };
@@ -581,6 +597,7 @@ impl Content {
             emergency_documents: documents.document,
             emergency_document_not_known: documents.not_known,
             topics: topics.topic,
+            essentials,
             external_citations,
         };
         content.compile(&mut problems);

@@ -1,0 +1,111 @@
+// The phones people really have in China: an app's own browser (WeChat…), a WebView without
+// WebAssembly, script turned off. Each must still give the person 12367 and what to do first.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { AxeBuilder, PHONE, artifacts, launch, serveCopy } from "./harness.mjs";
+
+const CHROME_ANDROID = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
+const WECHAT_ANDROID = "Mozilla/5.0 (Linux; Android 10; V2001A Build/QP1A.190711.020; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5061 MMWEBSDK/20230504 MMWEBID/1234 MicroMessenger/8.0.37.2380(0x2800255B) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
+const WECHAT_IOS = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x1800282a) NetType/WIFI Language/zh_CN";
+const QQ_BROWSER = "Mozilla/5.0 (Linux; U; Android 10; zh-cn; V2001A Build/QP1A.190711.020) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/89.0.4389.72 MQQBrowser/13.0 Mobile Safari/537.36";
+
+async function axe(page, name) {
+  await page.screenshot({ path: join(artifacts, `phones-${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  assert.deepEqual(found, [], `axe on ${name}`);
+}
+
+describe("phones in China", () => {
+  let server, browser;
+
+  before(async () => {
+    server = await serveCopy();
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(options, init) {
+    const context = await browser.newContext({ ...PHONE, ...options });
+    const page = await context.newPage();
+    if (init) await page.addInitScript(init);
+    await page.goto(server.url);
+    return { context, page };
+  }
+
+  for (const [name, ua] of [["wechat-android", WECHAT_ANDROID], ["wechat-ios", WECHAT_IOS]]) {
+    test(`inside WeChat (${name}) the first screen says how to open the phone's own browser`, async () => {
+      const { context, page } = await open({ userAgent: ua, locale: "zh-CN" });
+      try {
+        const notice = page.locator("#inapp");
+        await notice.waitFor({ state: "visible" });
+        assert.match(await notice.innerText(), /在浏览器打开/);
+        // The essentials stay: the app itself still runs here, and 12367 stays on top.
+        await page.locator("#page-heading").waitFor();
+        assert.ok(await page.locator('a[href="tel:12367"]').first().isVisible());
+        await axe(page, `inapp-${name}-zh`);
+        await page.getByRole("button", { name: "English" }).click();
+        await page.waitForFunction(() => document.documentElement.lang === "en");
+        assert.match(await notice.innerText(), /Open in Browser[\s\S]*Open in Safari/);
+        await axe(page, `inapp-${name}-en`);
+        // Away from the first screen the notice gives the room back.
+        await page.goto(new URL("#/sources", server.url).href);
+        await page.locator("#page-heading").waitFor();
+        assert.equal(await notice.isVisible(), false);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  for (const [name, ua] of [["chrome", CHROME_ANDROID], ["qq-browser", QQ_BROWSER]]) {
+    test(`in a real browser (${name}) there is no in-app notice`, async () => {
+      const { context, page } = await open({ userAgent: ua, locale: "en-GB" });
+      try {
+        await page.locator("#page-heading").waitFor();
+        assert.equal(await page.locator("#inapp").isVisible(), false);
+        assert.equal(await page.locator("#essentials").isVisible(), false);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test("without WebAssembly the page shows the essentials in both languages, 12367 as a link", async () => {
+    const { context, page } = await open({ locale: "en-GB" }, () => {
+      delete window.WebAssembly;
+    });
+    try {
+      const essentials = page.locator("#essentials");
+      await essentials.waitFor({ state: "visible" });
+      const text = await essentials.innerText();
+      assert.match(text, /Report the loss[\s\S]*Ask your embassy[\s\S]*Call 12367 before changing any plans/);
+      assert.match(text, /报失并开具护照报失证明[\s\S]*联系本国使领馆/);
+      assert.match(text, /closed or slow embassy is not a reason/);
+      assert.match(text, /needs a newer browser/);
+      assert.ok((await essentials.locator('a[href="tel:12367"]').count()) >= 2, "12367 as a link in each language");
+      assert.ok(await page.locator("#app-failed").isVisible());
+      await axe(page, "no-wasm");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("with script turned off the page shows the essentials and 12367", async () => {
+    const { context, page } = await open({ javaScriptEnabled: false, locale: "en-GB" });
+    try {
+      const essentials = page.locator("#essentials");
+      await essentials.waitFor({ state: "visible" });
+      assert.match(await essentials.innerText(), /Report the loss[\s\S]*报失/);
+      assert.ok((await essentials.locator('a[href="tel:12367"]').count()) >= 2);
+      await page.screenshot({ path: join(artifacts, "phones-no-script.png"), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
+});
