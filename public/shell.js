@@ -35,6 +35,14 @@
     if (event.target === window || (event.target && event.target.tagName === "SCRIPT")) showFailure();
   }, true);
 
+  // The browser's own install prompt (Chrome, Edge on Android) fires once, early, maybe before
+  // the app has started: keep it for the install page's button, and tell the page it came.
+  window.addEventListener("beforeinstallprompt", function (event) {
+    event.preventDefault();
+    window.__sosInstallPrompt = event;
+    window.dispatchEvent(new Event("sos-installable"));
+  });
+
   // Service workers exist only on secure origins; a phone on http://LAN-IP has none and
   // the app simply runs online.
   if (!("serviceWorker" in navigator)) return;

@@ -143,12 +143,98 @@ pub fn import_text(text: &str) -> Result<Envelope, ImportError> {
     })
 }
 
+/// What starts every transfer code: the app's name and the code's format version.
+pub const TRANSFER_PREFIX: &str = "SOS1-";
+
+/// The export as a code that survives a paste into a chat (a browser tab and the installed
+/// app do not share storage on iOS): zlib-compressed, then base64url, behind
+/// [`TRANSFER_PREFIX`]. Only letters, digits, `-` and `_`, so no chat turns it into a link or
+/// breaks it at punctuation; spaces or line breaks a chat adds are ignored when read.
+pub fn transfer_code(envelope: &Envelope) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(export_text(envelope).as_bytes(), 9);
+    format!("{TRANSFER_PREFIX}{}", base64url::encode(&packed))
+}
+
+/// Reads a transfer code back into an envelope, through the same checks and migrations as an
+/// export file. A code cut short, mistyped or from something else is refused; nothing is
+/// changed here.
+pub fn from_transfer_code(code: &str) -> Result<Envelope, ImportError> {
+    let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.len() > IMPORT_LIMIT {
+        return Err(ImportError::TooLarge);
+    }
+    let Some(body) = compact.strip_prefix(TRANSFER_PREFIX) else {
+        return Err(ImportError::NotATransferCode);
+    };
+    let packed = base64url::decode(body).ok_or(ImportError::CodeDamaged)?;
+    let text = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, IMPORT_LIMIT).map_err(|_| ImportError::CodeDamaged)?;
+    let text = String::from_utf8(text).map_err(|_| ImportError::CodeDamaged)?;
+    import_text(&text)
+}
+
+/// base64 with the URL alphabet and no padding (RFC 4648 §5): 40 lines with a property test,
+/// where the `base64` crate's configurable engines would cost the wasm several KB.
+mod base64url {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    pub fn encode(bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        out
+    }
+
+    /// `None` for a character outside the alphabet or a length no encoding gives.
+    pub fn decode(text: &str) -> Option<Vec<u8>> {
+        let value = |c: u8| ALPHABET.iter().position(|a| *a == c).map(|p| p as u32);
+        let bytes = text.as_bytes();
+        if bytes.len() % 4 == 1 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(bytes.len() * 3 / 4);
+        for chunk in bytes.chunks(4) {
+            let mut n = 0u32;
+            for (i, c) in chunk.iter().enumerate() {
+                n |= value(*c)? << (18 - 6 * i);
+            }
+            for i in 0..chunk.len() - 1 {
+                out.push((n >> (16 - 8 * i)) as u8);
+            }
+        }
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod base64url_tests {
+    use super::base64url;
+
+    #[test]
+    fn base64url_matches_rfc_4648_vectors() {
+        for (plain, coded) in [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("fooba", "Zm9vYmE"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(base64url::encode(plain.as_bytes()), coded);
+            assert_eq!(base64url::decode(coded).as_deref(), Some(plain.as_bytes()));
+        }
+        assert_eq!(base64url::encode(&[0xfb, 0xff]), "-_8");
+        assert_eq!(base64url::decode("Zm9v!"), None);
+        assert_eq!(base64url::decode("Z"), None);
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge,
     NotAProgressFile,
     NewerVersion,
     Damaged,
+    /// Pasted text that does not start like a transfer code.
+    NotATransferCode,
+    /// A transfer code cut short or changed on the way.
+    CodeDamaged,
 }
 
 impl ImportError {
@@ -162,6 +248,10 @@ impl ImportError {
             (ImportError::NewerVersion, Lang::Zh) => "该文件来自更新版本的应用。请先更新应用，再重新导入。未作任何更改。",
             (ImportError::Damaged, Lang::En) => "This progress file is damaged or incomplete and cannot be read. Nothing was changed.",
             (ImportError::Damaged, Lang::Zh) => "该进度文件已损坏或不完整，无法读取。未作任何更改。",
+            (ImportError::NotATransferCode, Lang::En) => "This is not a Passport SOS transfer code: a code starts with SOS1-. Paste the whole code. Nothing was changed.",
+            (ImportError::NotATransferCode, Lang::Zh) => "这不是本应用的转移码：转移码以SOS1-开头。请粘贴完整的转移码。未作任何更改。",
+            (ImportError::CodeDamaged, Lang::En) => "This transfer code is incomplete or was changed on the way, so it cannot be read. Copy it again and paste all of it. Nothing was changed.",
+            (ImportError::CodeDamaged, Lang::Zh) => "该转移码不完整或在传送中被改动，无法读取。请重新复制并完整粘贴。未作任何更改。",
         }
     }
 }

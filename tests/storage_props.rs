@@ -5,7 +5,7 @@
 
 use passport_sos::content::Lang;
 use passport_sos::engine::{self, Answers};
-use passport_sos::storage::{export_text, import_text, Envelope, ImportError, Progress, StepProgress};
+use passport_sos::storage::{export_text, from_transfer_code, import_text, transfer_code, Envelope, ImportError, Progress, StepProgress, TRANSFER_PREFIX};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 
@@ -80,6 +80,46 @@ proptest! {
         }
     }
 
+    /// A transfer code gives back exactly what was exported, even after a chat has broken it
+    /// into lines or wrapped it in spaces; it holds only characters no chat alters.
+    #[test]
+    fn a_transfer_code_round_trips_through_a_chat(envelope in any_envelope(), width in 20usize..80) {
+        let code = transfer_code(&envelope);
+        prop_assert!(code.starts_with(TRANSFER_PREFIX));
+        prop_assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        let wrapped: Vec<String> = code.as_bytes().chunks(width).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+        let pasted = format!("  {}\n ", wrapped.join("\r\n"));
+        prop_assert_eq!(from_transfer_code(&pasted), Ok(envelope));
+    }
+
+    /// A code cut short or with one character changed is refused with a message, never
+    /// half-read and never a panic.
+    #[test]
+    fn a_damaged_transfer_code_is_refused(envelope in any_envelope(), cut in 1usize..400, at in 0usize..400, with in "[A-Za-z0-9_-]") {
+        let code = transfer_code(&envelope);
+        let body = code.len() - TRANSFER_PREFIX.len();
+        let short = &code[..code.len() - cut.min(body)];
+        prop_assert!(from_transfer_code(short).is_err());
+        let at = TRANSFER_PREFIX.len() + at % body;
+        let mut changed = code.clone().into_bytes();
+        if changed[at] != with.as_bytes()[0] {
+            changed[at] = with.as_bytes()[0];
+            let changed = String::from_utf8(changed).unwrap();
+            match from_transfer_code(&changed) {
+                // A change in the last character's unused bits can decode to the same bytes.
+                Ok(back) => prop_assert_eq!(back, envelope),
+                Err(error) => prop_assert!(error.message(Lang::En).ends_with("Nothing was changed.")),
+            }
+        }
+    }
+
+    #[test]
+    fn any_pasted_text_is_read_or_refused_with_a_message(text in "\\PC{0,300}") {
+        if let Err(error) = from_transfer_code(&text) {
+            prop_assert!(error.message(Lang::Zh).ends_with("未作任何更改。"));
+        }
+    }
+
     /// The engine takes whatever answers storage or a file held, known or not.
     #[test]
     fn restored_answers_of_any_shape_give_a_result(envelope in any_envelope()) {
@@ -139,4 +179,22 @@ proptest! {
             prop_assert!(kept || reported, "{} = {} lost", id, value);
         }
     }
+}
+
+#[test]
+fn a_whole_walks_transfer_code_is_short_enough_for_a_chat_message() {
+    let mut envelope = Envelope::new();
+    for (q, v) in [("document_state", "stolen"), ("urgency", "urgent"), ("location", "chengdu"), ("age_16_plus", "yes"), ("loss_report", "certificate_in_hand"), ("embassy_contact", "yes"), ("embassy_answer", "can_reissue_passport"), ("replacement_in_hand", "no"), ("stay_document", "residence_permit"), ("exit_bar", "none"), ("nationality", "DE")] {
+        envelope.answers.set(q, v);
+    }
+    for step in ["step.report_loss", "step.contact_embassy", "step.call_12367", "step.get_replacement"] {
+        envelope.progress.steps.insert(step.into(), StepProgress { done: true, checked: vec!["bring.chengdu_photo".into(), "bring.chengdu_police_report".into()], note: "Embassy said Tuesday 10:00, counter 3.".into(), date: None });
+    }
+    let code = transfer_code(&envelope);
+    let file = export_text(&envelope);
+    assert!(code.len() < file.len(), "the code ({}) is shorter than the file ({})", code.len(), file.len());
+    assert!(code.len() < 1_000, "{} characters", code.len());
+    assert_eq!(from_transfer_code(&code), Ok(envelope));
+    assert_eq!(from_transfer_code("hello"), Err(ImportError::NotATransferCode));
+    assert_eq!(from_transfer_code("SOS1-!!!!"), Err(ImportError::CodeDamaged));
 }

@@ -30,6 +30,7 @@ pub fn start() {
     let owner = Owner::new();
     owner.set();
     let state = AppState::new();
+    state.keep_storage();
     follow_page(state);
     for part in [top_bar(state), components::notices(state), screens(state)] {
         let _ = root.append_child(&part.0);
@@ -53,6 +54,7 @@ fn page_kind(page: &Page) -> &'static str {
         Page::Settings => "settings",
         Page::Route(_) => "route",
         Page::Topic(_) => "topic",
+        Page::Install => "install",
         Page::NotFound => "notfound",
     }
 }
@@ -93,6 +95,7 @@ fn screens(state: AppState) -> dom::El {
             Page::Settings => pages::settings::settings_page(state, lang),
             Page::Route(id) => pages::route::route_page(state, &router::route_id(id), lang),
             Page::Topic(id) => pages::topic::topic_page(id, lang),
+            Page::Install => pages::install::install_page(state, lang),
             Page::NotFound => pages::not_found(lang),
         };
         dom::replace_children(&node, built);

@@ -1,6 +1,6 @@
 //! Hash routes: `#/`, `#/questions/<id>`, `#/plan`, `#/plan/<step>`, `#/card/<step>`,
 //! `#/sources`, `#/sources/<source>`, `#/settings`, `#/routes/<route>` (what a route means),
-//! `#/topics/<topic>` (help beside the plan, such as a lost phone).
+//! `#/topics/<topic>` (help beside the plan, such as a lost phone), `#/install`.
 //!
 //! The app is served from any sub-path of a static host with relative asset URLs, and the
 //! service worker caches only the real files: a path like `/sos/plan/x` would make the browser
@@ -19,6 +19,7 @@ pub enum Page {
     Settings,
     Route(String),
     Topic(String),
+    Install,
     NotFound,
 }
 
@@ -41,6 +42,7 @@ impl Page {
             ("settings", None) => Page::Settings,
             ("routes", Some(id)) => Page::Route(id),
             ("topics", Some(id)) => Page::Topic(id),
+            ("install", None) => Page::Install,
             _ => Page::NotFound,
         }
     }
@@ -57,6 +59,7 @@ impl Page {
             Page::Settings => "#/settings".to_string(),
             Page::Route(id) => route_href(id),
             Page::Topic(id) => topic_href(id),
+            Page::Install => "#/install".to_string(),
         }
     }
 }

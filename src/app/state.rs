@@ -23,6 +23,9 @@ pub struct AppState {
     pub storage_note: RwSignal<Option<Msg>>,
     /// Answers dropped by the last change, and the page where to say so.
     pub dropped: RwSignal<Option<(Vec<Dropped>, Page)>>,
+    /// Whether the browser promised to keep the saved state (`navigator.storage.persisted`);
+    /// `None` where the browser does not say.
+    pub persisted: RwSignal<Option<bool>>,
 }
 
 pub fn content() -> &'static Content {
@@ -55,7 +58,23 @@ impl AppState {
             ),
             storage_note: RwSignal::new(storage_note),
             dropped: RwSignal::new(None),
+            persisted: RwSignal::new(None),
         }
+    }
+
+    /// Reads whether storage is persistent and, once there is progress to lose, asks the
+    /// browser to keep it (once a session; a browser that said no is not asked again).
+    pub fn keep_storage(&self) {
+        let persisted = self.persisted;
+        storage_call("persisted", move |granted| persisted.set(Some(granted)));
+        let answers = self.answers;
+        Effect::new(move |asked: Option<bool>| {
+            if asked == Some(true) || answers.with(|a| a.0.is_empty()) || persisted.get_untracked() == Some(true) {
+                return asked.unwrap_or(false);
+            }
+            storage_call("persist", move |granted| persisted.set(Some(granted)));
+            true
+        });
     }
 
 
@@ -131,6 +150,25 @@ impl AppState {
     pub fn outcome(&self) -> Arc<Outcome<'static>> {
         self.result.get()
     }
+}
+
+/// Calls `navigator.storage.persist()` or `.persisted()` where the browser has them (not on an
+/// insecure origin, not in old browsers) and hands the answer on.
+fn storage_call(method: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use web_sys::js_sys::{Function, Promise, Reflect};
+    let Some(w) = web_sys::window() else { return };
+    let Ok(storage) = Reflect::get(&w.navigator(), &JsValue::from_str("storage")) else { return };
+    if storage.is_undefined() || storage.is_null() {
+        return;
+    }
+    let Ok(f) = Reflect::get(&storage, &JsValue::from_str(method)).and_then(|f| f.dyn_into::<Function>()) else { return };
+    let Ok(promise) = f.call0(&storage).and_then(|p| p.dyn_into::<Promise>()) else { return };
+    let ok = Closure::once(move |v: JsValue| done(v.as_bool().unwrap_or(false)));
+    let fail = Closure::once(|_: JsValue| {});
+    let _ = promise.then2(&ok, &fail);
+    ok.forget();
+    fail.forget();
 }
 
 fn browser_lang() -> Lang {

@@ -474,7 +474,7 @@ describe("the guide", () => {
     const compare = page.locator("table.compare");
     await compare.waitFor();
     assert.match(await compare.innerText(), /answers\s+0\s+10/);
-    await page.getByRole("button", { name: "Replace with the file" }).click();
+    await page.getByRole("button", { name: "Replace with what is brought in" }).click();
     await page.getByText("Your progress was imported.").waitFor();
     await page.goto(new URL("#/plan", page.url()).href);
     assert.equal(await page.locator("#done-step\\.report_loss").isChecked(), true);

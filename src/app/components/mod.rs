@@ -2,6 +2,7 @@
 
 pub mod due;
 pub mod step;
+pub mod transfer;
 
 use super::i18n::{text, Msg};
 use super::router::source_href;

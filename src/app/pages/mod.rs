@@ -1,6 +1,7 @@
 //! One file a screen.
 
 pub mod card;
+pub mod install;
 pub mod plan;
 pub mod question;
 pub mod route;

@@ -184,7 +184,28 @@ fn share(state: AppState, lang: Lang) -> El {
             let _ = w.print();
         }
     };
-    let status = status_line(move || copied.get().map(|ok| if ok { t(Msg::Copied) } else { t(Msg::CopyFailed) }));
+    // The share sheet (to a chat, a friend, the embassy) where the browser has one; copying
+    // stays for the others. A person who closes the sheet has not failed: nothing is said.
+    let can_share = web_sys::window()
+        .is_some_and(|w| web_sys::js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false));
+    let sent = RwSignal::new(false);
+    let send = move |_| {
+        let Some(w) = web_sys::window() else { return };
+        let data = web_sys::ShareData::new();
+        data.set_title("Passport SOS China");
+        data.set_text(&plan());
+        let ok = Closure::once(move |_: JsValue| sent.set(true));
+        let closed = Closure::once(|_: JsValue| {});
+        let _ = w.navigator().share_with_data(&data).then2(&ok, &closed);
+        ok.forget();
+        closed.forget();
+    };
+    let status = status_line(move || {
+        if sent.get() {
+            return Some(t(Msg::Sent));
+        }
+        copied.get().map(|ok| if ok { t(Msg::Copied) } else { t(Msg::CopyFailed) })
+    });
     let by_hand = region(el("div"), move || {
         if copied.get() != Some(false) {
             return vec![];
@@ -196,7 +217,8 @@ fn share(state: AppState, lang: Lang) -> El {
         .child(
             el("p")
                 .class("actions")
-                .child(button("", t(Msg::CopyPlan)).on("click", copy))
+                .maybe(can_share.then(|| button("", t(Msg::SendPlan)).id("send-plan").on("click", send)))
+                .child(button(if can_share { "secondary" } else { "" }, t(Msg::CopyPlan)).on("click", copy))
                 .child(button("secondary", t(Msg::Print)).on("click", print)),
         )
         .child(status)

@@ -29,12 +29,26 @@ pub fn settings_page(state: AppState, lang: Lang) -> Vec<El> {
         // Its own reactive region: an import must not rebuild this page and lose its message.
         region(el("div"), move || super::super::components::kept_from_before(state, lang).into_iter().collect()),
         transfer(state, lang),
+        kept(state, lang),
         erase(state, lang),
         section("", "about-heading", t(Msg::AboutHeading))
             .child(tx("p", &fill(t(Msg::AppVersion), &[env!("CARGO_PKG_VERSION")])))
             .child(tx("p", &fill(t(Msg::LastChecked), &[last_checked(c)])))
             .child(el("p").child(link("#/sources", t(Msg::SourcesTitle)))),
     ]
+}
+
+/// Whether the browser promised to keep the progress (it was asked once there was some).
+fn kept(state: AppState, lang: Lang) -> El {
+    let t = move |m| text(m, lang);
+    let line = status_line(move || {
+        Some(match state.persisted.get() {
+            Some(true) => t(Msg::PersistGranted),
+            Some(false) => t(Msg::PersistNotGranted),
+            None => t(Msg::PersistUnknown),
+        })
+    });
+    section("", "persist-heading", t(Msg::PersistHeading)).child(line.id("persist-status"))
 }
 
 fn erase(state: AppState, lang: Lang) -> El {
@@ -83,6 +97,22 @@ fn transfer(state: AppState, lang: Lang) -> El {
     let export = move |_| {
         let body = state.envelope.with_untracked(storage::export_text);
         download("passport-sos-progress.json", &body);
+    };
+    let paste_id = "transfer-code";
+    let read_code = move |_| {
+        pending.set(None);
+        message.set(None);
+        let Some(area) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(paste_id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        match storage::from_transfer_code(&area.value()) {
+            Ok(envelope) => pending.set(Some(envelope)),
+            Err(e) => message.set(Some(e.message(lang))),
+        }
     };
     let chosen = move |ev: web_sys::Event| {
         pending.set(None);
@@ -148,6 +178,11 @@ fn transfer(state: AppState, lang: Lang) -> El {
         .child(el("p").child(button("", t(Msg::ExportButton)).on("click", export)))
         .child(el("label").class("block").attr("for", "import-file").text(t(Msg::ImportButton)))
         .child(el("input").id("import-file").attr("type", "file").attr("accept", ".json,application/json").on("change", chosen))
+        .child(tx("p", t(Msg::TransferIntro)))
+        .child(super::super::components::transfer::copy_code(state, lang, "copy-transfer-code"))
+        .child(el("label").class("block").attr("for", paste_id).text(t(Msg::PasteTransferCode)))
+        .child(el("textarea").id(paste_id).attr("rows", "4").attr("autocomplete", "off").attr("spellcheck", "false"))
+        .child(el("p").child(button("secondary", t(Msg::ReadTransferCode)).on("click", read_code)))
         .child(compare)
         .child(status_line(move || message.get()))
 }

@@ -21,16 +21,36 @@ pub fn start_page(state: AppState, lang: Lang) -> Vec<El> {
             .child(button_link("button big secondary", "#/plan", t(Msg::SeePlan))),
         (_, None) => actions.child(button_link("button big", "#/plan", t(Msg::SeePlan))),
     };
-    let mut out = vec![
-        page_heading(t(Msg::StartTitle)),
-        tx("p", t(Msg::StartIntro)),
-        ctx("p", "hint", t(Msg::StartPrivacy)),
-        actions,
-    ];
+    let mut out = vec![page_heading(t(Msg::StartTitle))];
+    // The installed app starts with its own, empty storage on iOS: offer to bring progress in
+    // before the person answers everything again. In a tab with progress, offer the code
+    // before they install.
+    let installed = super::super::components::transfer::installed();
+    if installed && !started {
+        out.push(
+            el("div")
+                .class("notice transfer-offer")
+                .id("transfer-offer")
+                .child(tx("p", t(Msg::InstalledEmpty)))
+                .child(el("p").child(button_link("button", "#/settings", t(Msg::InstalledEmptyAction)))),
+        );
+    }
+    out.extend([tx("p", t(Msg::StartIntro)), ctx("p", "hint", t(Msg::StartPrivacy)), actions]);
+    if !installed && started {
+        out.push(
+            el("div")
+                .class("notice before-install")
+                .child(tx("p", t(Msg::BeforeInstalling)))
+                .child(super::super::components::transfer::copy_code(state, lang, "start-transfer-code")),
+        );
+    }
     // Reachable before any answer: a stolen bag often held the phone and the cards too.
     let topics: Vec<El> = content().topics.iter().map(|x| el("li").child(button_link("button secondary", &topic_href(&x.id), x.link.get(lang)))).collect();
     if !topics.is_empty() {
         out.push(section("also-gone", "also-gone-heading", t(Msg::AlsoGone)).child(list("ul", "topic-links", topics)));
+    }
+    if !installed {
+        out.push(el("p").child(button_link("button secondary", "#/install", t(Msg::InstallHelpLink))));
     }
     if started {
         out.push(answers_summary(state, lang));
