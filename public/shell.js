@@ -35,6 +35,16 @@
     if (event.target === window || (event.target && event.target.tagName === "SCRIPT")) showFailure();
   }, true);
 
+  // Compression for the transfer code, by the browser: zlib through CompressionStream costs
+  // the app nothing (a Rust deflate cost 13 KB of WebAssembly). Null where the browser has
+  // none (Safari before 16.4, Firefox before 113): the app then makes a plain code. Inflating
+  // damaged bytes rejects, which the app reports as a damaged code.
+  window.__sosZlib = function (bytes, inflate) {
+    if (typeof CompressionStream !== "function" || typeof DecompressionStream !== "function") return null;
+    var stream = new Blob([bytes]).stream().pipeThrough(inflate ? new DecompressionStream("deflate") : new CompressionStream("deflate"));
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  };
+
   // The browser's own install prompt (Chrome, Edge on Android) fires once, early, maybe before
   // the app has started: keep it for the install page's button, and tell the page it came.
   window.addEventListener("beforeinstallprompt", function (event) {

@@ -143,33 +143,84 @@ pub fn import_text(text: &str) -> Result<Envelope, ImportError> {
     })
 }
 
-/// What starts every transfer code: the app's name and the code's format version.
-pub const TRANSFER_PREFIX: &str = "SOS1-";
+/// A transfer code the browser compressed: zlib (`CompressionStream("deflate")`), whose
+/// Adler-32 catches a code damaged on the way.
+pub const TRANSFER_PACKED: &str = "SOS1-";
+/// A transfer code from a browser without `CompressionStream`: the export text and its
+/// Adler-32, uncompressed (about twice as long, read anywhere).
+pub const TRANSFER_PLAIN: &str = "SOS0-";
 
-/// The export as a code that survives a paste into a chat (a browser tab and the installed
-/// app do not share storage on iOS): zlib-compressed, then base64url, behind
-/// [`TRANSFER_PREFIX`]. Only letters, digits, `-` and `_`, so no chat turns it into a link or
-/// breaks it at punctuation; spaces or line breaks a chat adds are ignored when read.
-pub fn transfer_code(envelope: &Envelope) -> String {
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(export_text(envelope).as_bytes(), 9);
-    format!("{TRANSFER_PREFIX}{}", base64url::encode(&packed))
+/// The export as a code that survives a paste into a chat (on iOS a browser tab and the
+/// installed app do not share storage). The code is base64url behind one of the prefixes
+/// above: only letters, digits, `-` and `_`, so no chat turns it into a link or breaks it at
+/// punctuation, and spaces or line breaks a chat adds are ignored when read. Compressing is
+/// the browser's (it costs the wasm nothing); this is the framing around it.
+pub fn packed_code(zlib: &[u8]) -> String {
+    format!("{TRANSFER_PACKED}{}", base64url::encode(zlib))
 }
 
-/// Reads a transfer code back into an envelope, through the same checks and migrations as an
-/// export file. A code cut short, mistyped or from something else is refused; nothing is
-/// changed here.
-pub fn from_transfer_code(code: &str) -> Result<Envelope, ImportError> {
+/// The code where the browser cannot compress: the export text with its checksum.
+pub fn plain_code(envelope: &Envelope) -> String {
+    let mut bytes = export_text(envelope).into_bytes();
+    let sum = adler32(&bytes);
+    bytes.extend_from_slice(&sum.to_be_bytes());
+    format!("{TRANSFER_PLAIN}{}", base64url::encode(&bytes))
+}
+
+/// A pasted code, read as far as the library can without the browser.
+#[derive(Debug, PartialEq)]
+pub enum PastedCode {
+    /// Ready to import.
+    Read(Envelope),
+    /// zlib bytes for the browser to inflate; then [`from_unpacked`].
+    Packed(Vec<u8>),
+}
+
+/// Reads a pasted transfer code. Nothing is changed here: the caller shows what would be
+/// replaced and asks first.
+pub fn read_transfer_code(code: &str) -> Result<PastedCode, ImportError> {
     let compact: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if compact.len() > IMPORT_LIMIT {
         return Err(ImportError::TooLarge);
     }
-    let Some(body) = compact.strip_prefix(TRANSFER_PREFIX) else {
+    if let Some(body) = compact.strip_prefix(TRANSFER_PACKED) {
+        return base64url::decode(body).map(PastedCode::Packed).ok_or(ImportError::CodeDamaged);
+    }
+    let Some(body) = compact.strip_prefix(TRANSFER_PLAIN) else {
         return Err(ImportError::NotATransferCode);
     };
-    let packed = base64url::decode(body).ok_or(ImportError::CodeDamaged)?;
-    let text = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, IMPORT_LIMIT).map_err(|_| ImportError::CodeDamaged)?;
-    let text = String::from_utf8(text).map_err(|_| ImportError::CodeDamaged)?;
-    import_text(&text)
+    let mut bytes = base64url::decode(body).ok_or(ImportError::CodeDamaged)?;
+    if bytes.len() < 4 {
+        return Err(ImportError::CodeDamaged);
+    }
+    let tail = bytes.split_off(bytes.len() - 4);
+    if adler32(&bytes).to_be_bytes()[..] != tail[..] {
+        return Err(ImportError::CodeDamaged);
+    }
+    from_unpacked(bytes).map(PastedCode::Read)
+}
+
+/// The export text a packed code held, once the browser has inflated it.
+pub fn from_unpacked(bytes: Vec<u8>) -> Result<Envelope, ImportError> {
+    if bytes.len() > IMPORT_LIMIT {
+        return Err(ImportError::TooLarge);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| ImportError::CodeDamaged)?;
+    import_text(&text).map_err(|e| if e == ImportError::NotAProgressFile { ImportError::CodeDamaged } else { e })
+}
+
+/// Adler-32 (RFC 1950), the checksum zlib uses.
+fn adler32(bytes: &[u8]) -> u32 {
+    let (mut a, mut b) = (1u32, 0u32);
+    for chunk in bytes.chunks(5552) {
+        for &x in chunk {
+            a += u32::from(x);
+            b += a;
+        }
+        a %= 65521;
+        b %= 65521;
+    }
+    b << 16 | a
 }
 
 /// base64 with the URL alphabet and no padding (RFC 4648 §5): 40 lines with a property test,
@@ -223,6 +274,24 @@ mod base64url_tests {
         assert_eq!(base64url::decode("Zm9v!"), None);
         assert_eq!(base64url::decode("Z"), None);
     }
+
+    #[test]
+    fn adler32_matches_zlib() {
+        assert_eq!(super::adler32(b""), 1);
+        assert_eq!(super::adler32(b"Wikipedia"), 0x11E6_0398);
+        let long = vec![0xffu8; 100_000];
+        assert_eq!(super::adler32(&long), miniz_adler(&long));
+    }
+
+    // The straightforward definition, to check the chunked one on a long input.
+    fn miniz_adler(bytes: &[u8]) -> u32 {
+        let (mut a, mut b) = (1u64, 0u64);
+        for &x in bytes {
+            a = (a + u64::from(x)) % 65521;
+            b = (b + a) % 65521;
+        }
+        (b << 16 | a) as u32
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,6 +304,8 @@ pub enum ImportError {
     NotATransferCode,
     /// A transfer code cut short or changed on the way.
     CodeDamaged,
+    /// A compressed code in a browser that cannot decompress it.
+    CodeNeedsNewerBrowser,
 }
 
 impl ImportError {
@@ -252,6 +323,8 @@ impl ImportError {
             (ImportError::NotATransferCode, Lang::Zh) => "这不是本应用的转移码：转移码以SOS1-开头。请粘贴完整的转移码。未作任何更改。",
             (ImportError::CodeDamaged, Lang::En) => "This transfer code is incomplete or was changed on the way, so it cannot be read. Copy it again and paste all of it. Nothing was changed.",
             (ImportError::CodeDamaged, Lang::Zh) => "该转移码不完整或在传送中被改动，无法读取。请重新复制并完整粘贴。未作任何更改。",
+            (ImportError::CodeNeedsNewerBrowser, Lang::En) => "This browser cannot unpack this transfer code. Export a file on the other side and open it here instead. Nothing was changed.",
+            (ImportError::CodeNeedsNewerBrowser, Lang::Zh) => "此浏览器无法解开这个转移码。请在另一端导出文件，再在这里打开。未作任何更改。",
         }
     }
 }

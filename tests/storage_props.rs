@@ -5,7 +5,7 @@
 
 use passport_sos::content::Lang;
 use passport_sos::engine::{self, Answers};
-use passport_sos::storage::{export_text, from_transfer_code, import_text, transfer_code, Envelope, ImportError, Progress, StepProgress, TRANSFER_PREFIX};
+use passport_sos::storage::{export_text, from_unpacked, import_text, packed_code, plain_code, read_transfer_code, Envelope, ImportError, PastedCode, Progress, StepProgress, TRANSFER_PACKED, TRANSFER_PLAIN};
 use proptest::collection::{btree_map, vec};
 use proptest::prelude::*;
 
@@ -81,41 +81,44 @@ proptest! {
     }
 
     /// A transfer code gives back exactly what was exported, even after a chat has broken it
-    /// into lines or wrapped it in spaces; it holds only characters no chat alters.
+    /// into lines or wrapped it in spaces; it holds only characters no chat alters. Both
+    /// forms: packed (zlib, here by miniz_oxide in place of the browser) and plain.
     #[test]
     fn a_transfer_code_round_trips_through_a_chat(envelope in any_envelope(), width in 20usize..80) {
-        let code = transfer_code(&envelope);
-        prop_assert!(code.starts_with(TRANSFER_PREFIX));
-        prop_assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-        let wrapped: Vec<String> = code.as_bytes().chunks(width).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
-        let pasted = format!("  {}\n ", wrapped.join("\r\n"));
-        prop_assert_eq!(from_transfer_code(&pasted), Ok(envelope));
+        for code in [packed(&envelope), plain_code(&envelope)] {
+            prop_assert!(code.starts_with(TRANSFER_PACKED) || code.starts_with(TRANSFER_PLAIN));
+            prop_assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            let wrapped: Vec<String> = code.as_bytes().chunks(width).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+            let pasted = format!("  {}\n ", wrapped.join("\r\n"));
+            prop_assert_eq!(read_all(&pasted), Ok(envelope.clone()));
+        }
     }
 
     /// A code cut short or with one character changed is refused with a message, never
     /// half-read and never a panic.
     #[test]
     fn a_damaged_transfer_code_is_refused(envelope in any_envelope(), cut in 1usize..400, at in 0usize..400, with in "[A-Za-z0-9_-]") {
-        let code = transfer_code(&envelope);
-        let body = code.len() - TRANSFER_PREFIX.len();
-        let short = &code[..code.len() - cut.min(body)];
-        prop_assert!(from_transfer_code(short).is_err());
-        let at = TRANSFER_PREFIX.len() + at % body;
-        let mut changed = code.clone().into_bytes();
-        if changed[at] != with.as_bytes()[0] {
-            changed[at] = with.as_bytes()[0];
-            let changed = String::from_utf8(changed).unwrap();
-            match from_transfer_code(&changed) {
-                // A change in the last character's unused bits can decode to the same bytes.
-                Ok(back) => prop_assert_eq!(back, envelope),
-                Err(error) => prop_assert!(error.message(Lang::En).ends_with("Nothing was changed.")),
+        for code in [packed(&envelope), plain_code(&envelope)] {
+            let body = code.len() - TRANSFER_PLAIN.len();
+            let short = &code[..code.len() - cut.min(body)];
+            prop_assert!(read_all(short).is_err());
+            let at = TRANSFER_PLAIN.len() + at % body;
+            let mut changed = code.clone().into_bytes();
+            if changed[at] != with.as_bytes()[0] {
+                changed[at] = with.as_bytes()[0];
+                let changed = String::from_utf8(changed).unwrap();
+                match read_all(&changed) {
+                    // A change in the last character's unused bits can decode to the same bytes.
+                    Ok(back) => prop_assert_eq!(back, envelope.clone()),
+                    Err(error) => prop_assert!(error.message(Lang::En).ends_with("Nothing was changed.")),
+                }
             }
         }
     }
 
     #[test]
     fn any_pasted_text_is_read_or_refused_with_a_message(text in "\\PC{0,300}") {
-        if let Err(error) = from_transfer_code(&text) {
+        if let Err(error) = read_all(&text) {
             prop_assert!(error.message(Lang::Zh).ends_with("未作任何更改。"));
         }
     }
@@ -181,6 +184,21 @@ proptest! {
     }
 }
 
+/// What the browser does for a packed code, with miniz_oxide standing in for CompressionStream.
+fn packed(envelope: &Envelope) -> String {
+    packed_code(&miniz_oxide::deflate::compress_to_vec_zlib(export_text(envelope).as_bytes(), 9))
+}
+
+fn read_all(code: &str) -> Result<Envelope, ImportError> {
+    match read_transfer_code(code)? {
+        PastedCode::Read(envelope) => Ok(envelope),
+        PastedCode::Packed(zlib) => {
+            let text = miniz_oxide::inflate::decompress_to_vec_zlib(&zlib).map_err(|_| ImportError::CodeDamaged)?;
+            from_unpacked(text)
+        }
+    }
+}
+
 #[test]
 fn a_whole_walks_transfer_code_is_short_enough_for_a_chat_message() {
     let mut envelope = Envelope::new();
@@ -190,11 +208,13 @@ fn a_whole_walks_transfer_code_is_short_enough_for_a_chat_message() {
     for step in ["step.report_loss", "step.contact_embassy", "step.call_12367", "step.get_replacement"] {
         envelope.progress.steps.insert(step.into(), StepProgress { done: true, checked: vec!["bring.chengdu_photo".into(), "bring.chengdu_police_report".into()], note: "Embassy said Tuesday 10:00, counter 3.".into(), date: None });
     }
-    let code = transfer_code(&envelope);
+    let code = packed(&envelope);
     let file = export_text(&envelope);
     assert!(code.len() < file.len(), "the code ({}) is shorter than the file ({})", code.len(), file.len());
     assert!(code.len() < 1_000, "{} characters", code.len());
-    assert_eq!(from_transfer_code(&code), Ok(envelope));
-    assert_eq!(from_transfer_code("hello"), Err(ImportError::NotATransferCode));
-    assert_eq!(from_transfer_code("SOS1-!!!!"), Err(ImportError::CodeDamaged));
+    assert_eq!(read_all(&code), Ok(envelope.clone()));
+    assert!(plain_code(&envelope).len() < 2_500);
+    assert_eq!(read_all("hello"), Err(ImportError::NotATransferCode));
+    assert_eq!(read_all("SOS0-!!!!"), Err(ImportError::CodeDamaged));
+    assert_eq!(read_all("SOS1-AAAA"), Err(ImportError::CodeDamaged));
 }

@@ -59,6 +59,7 @@ describe("moving progress", () => {
       await tab.page.locator("#start-transfer-code").click();
       await tab.page.getByText("Transfer code copied.").waitFor();
       code = await tab.page.evaluate(() => navigator.clipboard.readText());
+      // Packed by the browser's CompressionStream.
       assert.match(code, /^SOS1-[A-Za-z0-9_-]+$/);
       assert.ok(code.length < 1500, `${code.length} characters`);
       await axe(tab.page, "start-before-install-en");
@@ -101,6 +102,36 @@ describe("moving progress", () => {
       // The install page knows it is installed.
       await app.page.goto(new URL("#/install", server.url).href);
       await app.page.locator("#install-done").waitFor();
+    } finally {
+      await app.context.close();
+    }
+  });
+
+  test("a browser without CompressionStream makes a plain code, read anywhere; a packed code there is explained", async () => {
+    const noStreams = () => { delete window.CompressionStream; delete window.DecompressionStream; };
+    const tab = await open(noStreams);
+    let plain;
+    try {
+      await walk(tab.page, PERMIT_BEIJING);
+      await tab.page.goto(new URL("#/settings", server.url).href);
+      await tab.page.locator("#copy-transfer-code").click();
+      await tab.page.getByText("Transfer code copied.").waitFor();
+      plain = await tab.page.evaluate(() => navigator.clipboard.readText());
+      assert.match(plain, /^SOS0-[A-Za-z0-9_-]+$/);
+      // A packed code cannot be unpacked here: said plainly, nothing changes.
+      await tab.page.locator("#transfer-code").fill("SOS1-eJyrVkrLz1eyUkpKLFKqBQAdTgQ2");
+      await tab.page.getByRole("button", { name: "Read the code" }).click();
+      await tab.page.getByText(/cannot unpack this transfer code/).waitFor();
+    } finally {
+      await tab.context.close();
+    }
+    const app = await open(standalone);
+    try {
+      await app.page.goto(new URL("#/settings", server.url).href);
+      await app.page.locator("#transfer-code").fill(plain);
+      await app.page.getByRole("button", { name: "Read the code" }).click();
+      await app.page.locator("table.compare").waitFor();
+      assert.match(await app.page.locator("table.compare").innerText(), /answers\s+0\s+10/);
     } finally {
       await app.context.close();
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use passport_sos::content::Lang;
 use passport_sos::storage;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Whether the guide runs as the installed app (opened from the home screen).
 pub fn installed() -> bool {
@@ -18,16 +19,79 @@ pub fn installed() -> bool {
     standalone || ios
 }
 
+/// shell.js's zlib through the browser's CompressionStream; `None` where there is none.
+fn zlib(bytes: &[u8], inflate: bool) -> Option<web_sys::js_sys::Promise> {
+    use web_sys::js_sys::{Function, Promise, Reflect, Uint8Array};
+    let w = web_sys::window()?;
+    let f = Reflect::get(&w, &JsValue::from_str("__sosZlib")).ok()?.dyn_into::<Function>().ok()?;
+    let input = Uint8Array::from(bytes);
+    f.call2(&w, &input, &JsValue::from_bool(inflate)).ok()?.dyn_into::<Promise>().ok()
+}
+
+fn bytes_of(v: &JsValue) -> Vec<u8> {
+    web_sys::js_sys::Uint8Array::new(v).to_vec()
+}
+
+/// The transfer code for the saved state: packed by the browser where it can, else plain.
+pub fn make_code(envelope: &storage::Envelope, done: impl FnOnce(String) + 'static) {
+    let text = storage::export_text(envelope);
+    let plain = storage::plain_code(envelope);
+    let Some(promise) = zlib(text.as_bytes(), false) else { return done(plain) };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(Box::new(done) as Box<dyn FnOnce(String)>)));
+    let (d1, d2) = (done.clone(), done);
+    let ok = Closure::once(move |v: JsValue| {
+        if let Some(f) = d1.borrow_mut().take() {
+            f(storage::packed_code(&bytes_of(&v)));
+        }
+    });
+    let fail = Closure::once(move |_: JsValue| {
+        if let Some(f) = d2.borrow_mut().take() {
+            f(plain);
+        }
+    });
+    let _ = promise.then2(&ok, &fail);
+    ok.forget();
+    fail.forget();
+}
+
+/// Reads a pasted code into an envelope, unpacking it through the browser when packed.
+pub fn read_code(code: &str, done: impl FnOnce(Result<storage::Envelope, storage::ImportError>) + 'static) {
+    let zlib_bytes = match storage::read_transfer_code(code) {
+        Ok(storage::PastedCode::Read(envelope)) => return done(Ok(envelope)),
+        Ok(storage::PastedCode::Packed(bytes)) => bytes,
+        Err(e) => return done(Err(e)),
+    };
+    let Some(promise) = zlib(&zlib_bytes, true) else { return done(Err(storage::ImportError::CodeNeedsNewerBrowser)) };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(Box::new(done) as Box<dyn FnOnce(Result<storage::Envelope, storage::ImportError>)>)));
+    let (d1, d2) = (done.clone(), done);
+    let ok = Closure::once(move |v: JsValue| {
+        if let Some(f) = d1.borrow_mut().take() {
+            f(storage::from_unpacked(bytes_of(&v)));
+        }
+    });
+    let fail = Closure::once(move |_: JsValue| {
+        if let Some(f) = d2.borrow_mut().take() {
+            f(Err(storage::ImportError::CodeDamaged));
+        }
+    });
+    let _ = promise.then2(&ok, &fail);
+    ok.forget();
+    fail.forget();
+}
+
 /// "Copy a transfer code": copies the current progress as a code, and where the clipboard is
 /// refused shows the code to select by hand.
 pub fn copy_code(state: AppState, lang: Lang, id: &str) -> El {
     let t = move |m| text(m, lang);
     // None: not tried; Some(true): copied; Some(false): shown to copy by hand.
     let copied = RwSignal::new(None::<bool>);
-    let code = move || state.envelope.with_untracked(storage::transfer_code);
+    // Made ahead, whenever the progress changes: compressing is asynchronous, and Safari lets
+    // the clipboard be written only in the tap's own task.
+    let code = RwSignal::new(String::new());
+    Effect::new(move |_| state.envelope.with(|e| make_code(e, move |c| code.set(c))));
     let copy = move |_| {
-        let body = code();
-        let Some(w) = web_sys::window() else { return copied.set(Some(false)) };
+        let body = code.get_untracked();
+        let Some(w) = web_sys::window().filter(|_| !body.is_empty()) else { return copied.set(Some(false)) };
         let ok = Closure::once(move |_: JsValue| copied.set(Some(true)));
         let fail = Closure::once(move |_: JsValue| copied.set(Some(false)));
         let _ = w.navigator().clipboard().write_text(&body).then2(&ok, &fail);
@@ -39,7 +103,7 @@ pub fn copy_code(state: AppState, lang: Lang, id: &str) -> El {
         if copied.get() != Some(false) {
             return vec![];
         }
-        let area = el("textarea").id(&area_id).attr("readonly", "").attr("rows", "5").text(&code());
+        let area = el("textarea").id(&area_id).attr("readonly", "").attr("rows", "5").text(&code.get());
         vec![el("label").class("block").attr("for", &area_id).text(t(Msg::TransferCodeByHand)), area]
     });
     el("div")

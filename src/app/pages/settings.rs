@@ -109,10 +109,10 @@ fn transfer(state: AppState, lang: Lang) -> El {
         else {
             return;
         };
-        match storage::from_transfer_code(&area.value()) {
+        super::super::components::transfer::read_code(&area.value(), move |read| match read {
             Ok(envelope) => pending.set(Some(envelope)),
             Err(e) => message.set(Some(e.message(lang))),
-        }
+        });
     };
     let chosen = move |ev: web_sys::Event| {
         pending.set(None);
