@@ -27,7 +27,7 @@ describe("app shell", () => {
   test("the first visit shows the name, the purpose and the 12367 hotline, then the app", async () => {
     await page.goto(server.url);
     await assertShellRenders(page);
-    const hotline = page.locator('a[href="tel:12367"]');
+    const hotline = page.locator('a.hotline[href="tel:12367"]');
     await assert.doesNotReject(hotline.waitFor({ state: "visible" }));
     assert.match(await hotline.innerText(), /12367/);
     await page.screenshot({ path: join(artifacts, "shell-first-visit.png"), fullPage: true });
