@@ -134,7 +134,7 @@ function exercises(label, get) {
     const next = page.locator("#step-step\\.next_depends_on_embassy");
     const branches = await next.locator(".branch").allInnerTexts();
     assert.equal(branches.length, 2, branches.join(" | "));
-    assert.match(branches[0], /can issue you a new passport[\s\S]*Get the new passport[\s\S]*Move your residence permit/);
+    assert.match(branches[0], /can issue you a new passport[\s\S]*Get the new passport[\s\S]*Get your residence permit for the new passport/);
     assert.match(branches[1], /cannot issue you any passport[\s\S]*Prepare the permit application/);
     assert.match(await page.locator(".open").innerText(), /What did your embassy or consulate say\?/);
     if (label === "online") await checkScreen(page, "plan-undetermined-en");
