@@ -191,7 +191,7 @@ mod app_logic {
         let text = logic::plan_text(c, &outcome, &answers, &progress, Lang::En);
         assert!(text.contains(c.route("route.permit").unwrap().title.en.as_str()));
         assert!(text.contains("1. [x] Report the loss"), "{text}");
-        assert!(text.contains("[x] Beijing: one 2-inch photo"), "{text}");
+        assert!(text.contains("[x] Beijing: one photo, 3.5 × 4.9 cm"), "{text}");
         assert!(text.contains("[ ] Beijing: a written account"), "{text}");
         assert!(text.contains("Where are you now? Beijing"), "{text}");
         let zh = logic::plan_text(c, &outcome, &answers, &progress, Lang::Zh);

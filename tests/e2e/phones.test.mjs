@@ -87,7 +87,7 @@ describe("phones in China", () => {
       assert.match(text, /Report the loss[\s\S]*Ask your embassy[\s\S]*Call 12367 before changing any plans/);
       assert.match(text, /报失并开具护照报失证明[\s\S]*联系本国使领馆/);
       assert.match(text, /closed or slow embassy is probably not enough/);
-      assert.match(text, /needs a newer browser/);
+      assert.match(text, /cannot run in this browser/);
       assert.ok((await essentials.locator('a[href="tel:12367"]').count()) >= 2, "12367 as a link in each language");
       assert.ok(await page.locator("#app-failed").isVisible());
       await axe(page, "no-wasm");
