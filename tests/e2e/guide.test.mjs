@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
   AxeBuilder,
+  checkScreen as checkAxe,
   PERMIT_BEIJING,
   PHONE,
   artifacts,
@@ -79,12 +80,7 @@ async function stepIds(page) {
   return page.locator("article.step").evaluateAll((els) => els.map((e) => e.id.replace(/^step-/, "")));
 }
 
-async function checkScreen(page, name) {
-  await page.screenshot({ path: join(artifacts, `guide-${name}.png`), fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  assert.deepEqual(found, [], `axe on ${name}`);
-}
+const checkScreen = (page, name) => checkAxe(page, `guide-${name}`);
 
 function exercises(label, get) {
   // The whole walk, run online and again offline.

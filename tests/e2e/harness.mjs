@@ -1,7 +1,9 @@
 // Shared set-up for the end-to-end tests: a private copy of dist/ served by the same server
 // `make run` uses, and Debian's Chromium on a phone viewport.
 import { spawn } from "node:child_process";
+import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { after, before } from "node:test";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PHONE, chromium, freePort, launch, projectRoot, requireTool } from "../../tools/browser.mjs";
@@ -140,4 +142,26 @@ export async function fresh(page) {
   await page.goto(new URL("#/", page.url()).href);
   await page.reload();
   await page.locator("#page-heading").waitFor();
+}
+
+/** A full-page screenshot for a person to look at, then axe on the same screen: no violation. */
+export async function checkScreen(page, name) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  assert.deepEqual(found, [], `axe on ${name}`);
+}
+
+/** A served copy of dist/ and a browser for one describe block, closed after it. */
+export function servedBrowser() {
+  const it = { server: null, browser: null };
+  before(async () => {
+    it.server = await serveCopy();
+    it.browser = await launch();
+  });
+  after(async () => {
+    await it.browser?.close();
+    await it.server?.close();
+  });
+  return it;
 }

@@ -1,40 +1,25 @@
 // The phones people really have in China: an app's own browser (WeChat…), a WebView without
 // WebAssembly, script turned off. Each must still give the person 12367 and what to do first.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { AxeBuilder, PHONE, artifacts, launch, serveCopy } from "./harness.mjs";
+import { checkScreen, servedBrowser, PHONE, artifacts } from "./harness.mjs";
 
 const CHROME_ANDROID = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
 const WECHAT_ANDROID = "Mozilla/5.0 (Linux; Android 10; V2001A Build/QP1A.190711.020; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5061 MMWEBSDK/20230504 MMWEBID/1234 MicroMessenger/8.0.37.2380(0x2800255B) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64";
 const WECHAT_IOS = "Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x1800282a) NetType/WIFI Language/zh_CN";
 const QQ_BROWSER = "Mozilla/5.0 (Linux; U; Android 10; zh-cn; V2001A Build/QP1A.190711.020) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/89.0.4389.72 MQQBrowser/13.0 Mobile Safari/537.36";
 
-async function axe(page, name) {
-  await page.screenshot({ path: join(artifacts, `phones-${name}.png`), fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  assert.deepEqual(found, [], `axe on ${name}`);
-}
+const axe = (page, name) => checkScreen(page, `phones-${name}`);
 
 describe("phones in China", () => {
-  let server, browser;
-
-  before(async () => {
-    server = await serveCopy();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedBrowser();
 
   async function open(options, init) {
-    const context = await browser.newContext({ ...PHONE, ...options });
+    const context = await served.browser.newContext({ ...PHONE, ...options });
     const page = await context.newPage();
     if (init) await page.addInitScript(init);
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     return { context, page };
   }
 
@@ -54,7 +39,7 @@ describe("phones in China", () => {
         assert.match(await notice.innerText(), /Open in Browser[\s\S]*Open in Safari/);
         await axe(page, `inapp-${name}-en`);
         // Away from the first screen the notice gives the room back.
-        await page.goto(new URL("#/sources", server.url).href);
+        await page.goto(new URL("#/sources", served.server.url).href);
         await page.locator("#page-heading").waitFor();
         assert.equal(await notice.isVisible(), false);
       } finally {

@@ -1,16 +1,11 @@
 // Moving progress between a browser tab and the installed app (on iOS they do not share
 // storage), sending the plan, and the browser's promise to keep what is saved.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { AxeBuilder, PERMIT_BEIJING, PHONE, artifacts, heading, launch, serveCopy, walk } from "./harness.mjs";
+import { checkScreen, servedBrowser, PERMIT_BEIJING, PHONE, artifacts, heading, walk } from "./harness.mjs";
 
-async function axe(page, name) {
-  await page.screenshot({ path: join(artifacts, `transfer-${name}.png`), fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
-  assert.deepEqual(found, [], `axe on ${name}`);
-}
+const axe = (page, name) => checkScreen(page, `transfer-${name}`);
 
 // What the home-screen app sees: display-mode standalone.
 function standalone() {
@@ -20,24 +15,14 @@ function standalone() {
 }
 
 describe("moving progress", () => {
-  let server, browser;
-
-  before(async () => {
-    server = await serveCopy();
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedBrowser();
 
   async function open(init, locale = "en-GB") {
-    const context = await browser.newContext({ ...PHONE, locale });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    const context = await served.browser.newContext({ ...PHONE, locale });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: served.server.origin });
     const page = await context.newPage();
     if (init) await page.addInitScript(init);
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await page.locator("#page-heading").waitFor();
     return { context, page };
   }
@@ -49,12 +34,12 @@ describe("moving progress", () => {
     try {
       await walk(tab.page, PERMIT_BEIJING);
       await tab.page.locator("#done-step\\.report_loss").check();
-      await tab.page.goto(new URL("#/plan/step.report_loss", server.url).href);
+      await tab.page.goto(new URL("#/plan/step.report_loss", served.server.url).href);
       await tab.page.locator("#bring-step\\.report_loss-bring\\.beijing_photo").check();
       await tab.page.locator("#note-step\\.report_loss").fill("Window 25, ask for Ms Li");
       await tab.page.locator("#note-step\\.report_loss").dispatchEvent("change");
       // Before installing, the start screen offers the code.
-      await tab.page.goto(new URL("#/", server.url).href);
+      await tab.page.goto(new URL("#/", served.server.url).href);
       await tab.page.locator(".before-install").waitFor();
       await tab.page.locator("#start-transfer-code").click();
       await tab.page.getByText("Transfer code copied.").waitFor();
@@ -91,16 +76,16 @@ describe("moving progress", () => {
       await app.page.locator("table.compare").waitFor();
       await app.page.getByRole("button", { name: "Replace with what is brought in" }).click();
       await app.page.getByText("Your progress was imported.").waitFor();
-      await app.page.goto(new URL("#/plan/step.report_loss", server.url).href);
+      await app.page.goto(new URL("#/plan/step.report_loss", served.server.url).href);
       await app.page.locator("#page-heading").waitFor();
       assert.equal(await app.page.locator("#done-step\\.report_loss").isChecked(), true);
       assert.equal(await app.page.locator("#bring-step\\.report_loss-bring\\.beijing_photo").isChecked(), true);
       assert.equal(await app.page.locator("#note-step\\.report_loss").inputValue(), "Window 25, ask for Ms Li");
-      await app.page.goto(new URL("#/", server.url).href);
+      await app.page.goto(new URL("#/", served.server.url).href);
       await app.page.locator("#page-heading").waitFor();
       assert.equal(await app.page.locator("#transfer-offer").count(), 0, "no offer once there is progress");
       // The install page knows it is installed.
-      await app.page.goto(new URL("#/install", server.url).href);
+      await app.page.goto(new URL("#/install", served.server.url).href);
       await app.page.locator("#install-done").waitFor();
     } finally {
       await app.context.close();
@@ -113,7 +98,7 @@ describe("moving progress", () => {
     let plain;
     try {
       await walk(tab.page, PERMIT_BEIJING);
-      await tab.page.goto(new URL("#/settings", server.url).href);
+      await tab.page.goto(new URL("#/settings", served.server.url).href);
       await tab.page.locator("#copy-transfer-code").click();
       await tab.page.getByText("Transfer code copied.").waitFor();
       plain = await tab.page.evaluate(() => navigator.clipboard.readText());
@@ -127,7 +112,7 @@ describe("moving progress", () => {
     }
     const app = await open(standalone);
     try {
-      await app.page.goto(new URL("#/settings", server.url).href);
+      await app.page.goto(new URL("#/settings", served.server.url).href);
       await app.page.locator("#transfer-code").fill(plain);
       await app.page.getByRole("button", { name: "Read the code" }).click();
       await app.page.locator("table.compare").waitFor();
@@ -195,12 +180,12 @@ describe("moving progress", () => {
       });
     });
     try {
-      await page.goto(new URL("#/settings", server.url).href);
+      await page.goto(new URL("#/settings", served.server.url).href);
       await page.locator("#persist-status").waitFor();
       assert.match(await page.locator("#persist-status").innerText(), /has not promised/);
       assert.equal(await page.evaluate(() => window.__asked), 0, "not asked before there is progress");
       await walk(page, PERMIT_BEIJING);
-      await page.goto(new URL("#/settings", server.url).href);
+      await page.goto(new URL("#/settings", served.server.url).href);
       await page.waitForFunction(() => /agreed to keep/.test(document.querySelector("#persist-status")?.textContent || ""));
       assert.equal(await page.evaluate(() => window.__asked), 1, "asked once");
     } finally {

@@ -32,26 +32,32 @@ fn bytes_of(v: &JsValue) -> Vec<u8> {
     web_sys::js_sys::Uint8Array::new(v).to_vec()
 }
 
-/// The transfer code for the saved state: packed by the browser where it can, else plain.
-pub fn make_code(envelope: &storage::Envelope, done: impl FnOnce(String) + 'static) {
-    let text = storage::export_text(envelope);
-    let plain = storage::plain_code(envelope);
-    let Some(promise) = zlib(text.as_bytes(), false) else { return done(plain) };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(Box::new(done) as Box<dyn FnOnce(String)>)));
-    let (d1, d2) = (done.clone(), done);
+/// Calls `done` once with how the promise settled.
+fn settle(promise: web_sys::js_sys::Promise, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
+    let once = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let other = once.clone();
     let ok = Closure::once(move |v: JsValue| {
-        if let Some(f) = d1.borrow_mut().take() {
-            f(storage::packed_code(&bytes_of(&v)));
+        if let Some(f) = once.borrow_mut().take() {
+            f(Ok(v));
         }
     });
-    let fail = Closure::once(move |_: JsValue| {
-        if let Some(f) = d2.borrow_mut().take() {
-            f(plain);
+    let fail = Closure::once(move |e: JsValue| {
+        if let Some(f) = other.borrow_mut().take() {
+            f(Err(e));
         }
     });
     let _ = promise.then2(&ok, &fail);
     ok.forget();
     fail.forget();
+}
+
+/// The transfer code for the saved state: packed by the browser where it can, else plain.
+pub fn make_code(envelope: &storage::Envelope, done: impl FnOnce(String) + 'static) {
+    let plain = storage::plain_code(envelope);
+    match zlib(storage::export_text(envelope).as_bytes(), false) {
+        None => done(plain),
+        Some(p) => settle(p, move |r| done(r.map(|v| storage::packed_code(&bytes_of(&v))).unwrap_or(plain))),
+    }
 }
 
 /// Reads a pasted code into an envelope, unpacking it through the browser when packed.
@@ -61,22 +67,10 @@ pub fn read_code(code: &str, done: impl FnOnce(Result<storage::Envelope, storage
         Ok(storage::PastedCode::Packed(bytes)) => bytes,
         Err(e) => return done(Err(e)),
     };
-    let Some(promise) = zlib(&zlib_bytes, true) else { return done(Err(storage::ImportError::CodeNeedsNewerBrowser)) };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(Box::new(done) as Box<dyn FnOnce(Result<storage::Envelope, storage::ImportError>)>)));
-    let (d1, d2) = (done.clone(), done);
-    let ok = Closure::once(move |v: JsValue| {
-        if let Some(f) = d1.borrow_mut().take() {
-            f(storage::from_unpacked(bytes_of(&v)));
-        }
-    });
-    let fail = Closure::once(move |_: JsValue| {
-        if let Some(f) = d2.borrow_mut().take() {
-            f(Err(storage::ImportError::CodeDamaged));
-        }
-    });
-    let _ = promise.then2(&ok, &fail);
-    ok.forget();
-    fail.forget();
+    match zlib(&zlib_bytes, true) {
+        None => done(Err(storage::ImportError::CodeNeedsNewerBrowser)),
+        Some(p) => settle(p, move |r| done(r.map_err(|_| storage::ImportError::CodeDamaged).and_then(|v| storage::from_unpacked(bytes_of(&v))))),
+    }
 }
 
 /// "Copy a transfer code": copies the current progress as a code, and where the clipboard is
