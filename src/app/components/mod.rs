@@ -11,6 +11,18 @@ use super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::Lang;
 
+/// Writes a text to the clipboard and records whether it worked (`Some(false)`: show the text
+/// to copy by hand).
+pub fn write_clipboard(body: &str, copied: RwSignal<Option<bool>>) {
+    use wasm_bindgen::prelude::*;
+    let Some(w) = web_sys::window() else { return copied.set(Some(false)) };
+    let ok = Closure::once(move |_: JsValue| copied.set(Some(true)));
+    let fail = Closure::once(move |_: JsValue| copied.set(Some(false)));
+    let _ = w.navigator().clipboard().write_text(body).then2(&ok, &fail);
+    ok.forget();
+    fail.forget();
+}
+
 /// "Sources: <title>; <title>", each linking to its entry on the sources page.
 pub fn source_links(ids: &'static [String], lang: Lang) -> El {
     let c = content();

@@ -85,12 +85,10 @@ pub fn copy_code(state: AppState, lang: Lang, id: &str) -> El {
     Effect::new(move |_| state.envelope.with(|e| make_code(e, move |c| code.set(c))));
     let copy = move |_| {
         let body = code.get_untracked();
-        let Some(w) = web_sys::window().filter(|_| !body.is_empty()) else { return copied.set(Some(false)) };
-        let ok = Closure::once(move |_: JsValue| copied.set(Some(true)));
-        let fail = Closure::once(move |_: JsValue| copied.set(Some(false)));
-        let _ = w.navigator().clipboard().write_text(&body).then2(&ok, &fail);
-        ok.forget();
-        fail.forget();
+        if body.is_empty() {
+            return copied.set(Some(false));
+        }
+        super::write_clipboard(&body, copied);
     };
     let area_id = format!("{id}-text");
     let by_hand = region(el("div"), move || {

@@ -169,16 +169,7 @@ fn share(state: AppState, lang: Lang) -> El {
         let outcome = state.outcome();
         state.envelope.with_untracked(|e| state.answers.with_untracked(|a| plan_text(content(), &outcome, a, &e.progress, lang)))
     };
-    let copy = move |_| {
-        let body = plan();
-        let Some(w) = web_sys::window() else { return copied.set(Some(false)) };
-        let promise = w.navigator().clipboard().write_text(&body);
-        let ok = Closure::once(move |_: JsValue| copied.set(Some(true)));
-        let fail = Closure::once(move |_: JsValue| copied.set(Some(false)));
-        let _ = promise.then2(&ok, &fail);
-        ok.forget();
-        fail.forget();
-    };
+    let copy = move |_| super::super::components::write_clipboard(&plan(), copied);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
