@@ -4,7 +4,7 @@
 //! uses `content` and `engine`, `engine` uses `content`, and `content` uses neither.
 
 use crate::content::{self, Content, Problem};
-use crate::engine::explore;
+use crate::engine::{self, explore};
 use std::collections::BTreeSet;
 
 /// Every problem that stops the content from shipping: [`content::check`], then reachability.
@@ -23,9 +23,18 @@ pub fn check(files: &[(&str, &str)]) -> Vec<Problem> {
 /// line, officer variant, warning, unknown and office that no answers can reach.
 pub fn unreachable(c: &Content) -> Vec<Problem> {
     let mut seen: BTreeSet<&str> = BTreeSet::new();
-    explore::flow_walk(c, &mut |_, o| {
+    // For each step that lists offices, one set of answers that puts it in the plan: offices
+    // of places that are not options of the location question are tried on these below
+    // (walking every place through every question would multiply the walk by hundreds).
+    let mut with_offices: Vec<(&str, engine::Answers)> = Vec::new();
+    explore::flow_walk(c, &mut |answers, o| {
         seen.insert(o.route);
         for s in o.steps.iter().filter(|s| s.certain) {
+            if let Some(role) = c.step(s.id).and_then(|d| d.office_role.as_deref()) {
+                if !with_offices.iter().any(|(r, _)| *r == role) {
+                    with_offices.push((role, answers.clone()));
+                }
+            }
             seen.insert(s.id);
             for l in s.bring.iter().chain(&s.notes) {
                 seen.insert(l.id);
@@ -41,6 +50,18 @@ pub fn unreachable(c: &Content) -> Vec<Problem> {
             seen.insert(t.rule);
         }
     });
+    let unseen: Vec<&content::Office> = c.offices.iter().filter(|o| !seen.contains(o.id.as_str())).collect();
+    for o in unseen {
+        for (_, answers) in with_offices.iter().filter(|(r, _)| o.roles.iter().any(|x| x == r)) {
+            for at in &o.locations {
+                let mut a = answers.clone();
+                a.set(content::LOCATION, at);
+                if engine::evaluate(c, &a).steps.iter().any(|s| s.offices.contains(&o.id.as_str())) {
+                    seen.insert(o.id.as_str());
+                }
+            }
+        }
+    }
     let mut missing = Vec::new();
     let mut need = |file: &str, id: &str, what: &str| {
         if !seen.contains(id) {

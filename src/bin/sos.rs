@@ -104,7 +104,15 @@ fn bundle(dir: &Path) -> Result<bool, String> {
         .map_err(|e| e.join("\n"))?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let essentials = passport_sos::essentials::html(content::bundled()).into_bytes();
-    for (name, bytes) in [("content.postcard", &content_bytes), ("holidays.postcard", &holiday_bytes), ("essentials.html", &essentials)] {
+    let directory = content::bundled().directory().map(|d| d.to_bundle()).unwrap_or_default();
+    let files = [
+        ("content.postcard", &content_bytes),
+        ("holidays.postcard", &holiday_bytes),
+        ("essentials.html", &essentials),
+        // The app fetches this one when a plan needs it (tools/post_build.mjs names it by hash).
+        ("directory.postcard", &directory),
+    ];
+    for (name, bytes) in files {
         let path = dir.join(name);
         // Rewrite only on change, so cargo does not rebuild the wasm for nothing.
         if std::fs::read(&path).ok().as_ref() != Some(bytes) {
@@ -179,8 +187,19 @@ fn plan(c: &Content, path: &str, json: bool) -> Result<bool, String> {
         }
     }
     let o = engine::evaluate(c, &answers);
+    let d = c.directory().ok_or("the directory is not loaded")?;
+    let posts: Vec<&content::directory::Post> = match &o.embassy {
+        engine::Embassy::Covering { post } => d.post(post).into_iter().collect(),
+        engine::Embassy::All { posts } => posts.iter().filter_map(|p| d.post(p)).collect(),
+        _ => Vec::new(),
+    };
     if json {
-        say!("{}", serde_json::to_string_pretty(&o).map_err(|e| e.to_string())?);
+        // The outcome (ids), and what the ids stand for in the directory and the offices, so a
+        // maintainer can check a nationality and place pair without a browser.
+        let offices: Vec<&content::Office> = o.offices.iter().filter_map(|id| c.office(id)).collect();
+        let place = o.place.as_deref().and_then(|p| d.place(p));
+        let out = serde_json::json!({ "outcome": &o, "place": place, "embassy_posts": posts, "offices": offices });
+        say!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
         return Ok(true);
     }
     let t = |x: &content::Text| x.get(Lang::En).to_string();
@@ -237,6 +256,23 @@ fn plan(c: &Content, path: &str, json: bool) -> Result<bool, String> {
             None => say!("\nemergency document ({n}): not known"),
         }
     }
+    if let Some(p) = o.place.as_deref() {
+        let names: Vec<String> = d.chain(p).iter().map(|x| format!("{} ({})", x.name.en, x.id)).collect();
+        say!("\nplace: {}", if names.is_empty() { p.to_string() } else { names.join(", in ") });
+    }
+    match &o.embassy {
+        engine::Embassy::NotAsked => {}
+        engine::Embassy::NoData => say!("\nembassy: no data for {}", o.nationality.as_deref().unwrap_or("?")),
+        e => {
+            let covering = matches!(e, engine::Embassy::Covering { .. });
+            say!("\nembassy: {}", if covering { "the post whose district covers the place" } else { "every post (none covers the place, or the place is not known)" });
+            for p in &posts {
+                let phones: Vec<&str> = p.phone.iter().map(|x| x.number.as_str()).collect();
+                let address = p.address.as_ref().map(|a| a.zh.as_str()).unwrap_or("(no address)");
+                say!("  {} — {} — {} — tel {}", p.id, p.name.en, address, phones.join(", "));
+            }
+        }
+    }
     for i in &o.ignored_answers {
         say!("ignored: {} = {} ({})", i.question, i.value, i.reason);
     }
@@ -281,6 +317,9 @@ fn sources(c: &Content, args: &[String]) -> Result<bool, String> {
     }
     for o in c.offices.iter().filter(|o| old(&o.last_checked)) {
         say!("{:18} {:17} {:10} {} (last checked)", o.id, "office", o.last_checked, o.name.en);
+    }
+    for p in c.directory().map(|d| d.posts.as_slice()).unwrap_or_default().iter().filter(|p| old(&p.last_checked)) {
+        say!("{:18} {:17} {:10} {} (last checked)", p.id, "embassy", p.last_checked, p.name.en);
     }
     Ok(true)
 }

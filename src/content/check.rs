@@ -247,8 +247,9 @@ impl<'a> Checker<'a> {
                 self.problem(f, &o.id, "serves no location");
             }
             for l in &o.locations {
-                if !locations.contains(&l.as_str()) {
-                    self.problem(f, &o.id, &format!("unknown location `{l}`"));
+                let place = c.directory().is_some_and(|d| d.place(l).is_some());
+                if !locations.contains(&l.as_str()) && !place {
+                    self.problem(f, &o.id, &format!("unknown location `{l}` (neither an option nor a place)"));
                 }
             }
             for r in &o.roles {
@@ -304,6 +305,21 @@ impl<'a> Checker<'a> {
         if !e.steps.iter().filter_map(|id| c.step(id)).any(|s| s.phone.iter().any(|p| p.number == "12367")) {
             self.problem("essentials.toml", "steps", "no step with the 12367 hotline: the page without the app must give it");
         }
+        if let Some(d) = c.directory() {
+            self.directory(d);
+        }
+        for q in c.questions.iter().filter(|q| q.kind == super::QuestionKind::Place) {
+            if q.options.iter().filter(|o| o.otherwise).count() != 1 {
+                self.problem("questions.toml", &q.id, "a place question needs exactly one `otherwise` option");
+            }
+            for o in &q.options {
+                for p in &o.places {
+                    if c.directory().is_some_and(|d| d.place(p).is_none()) {
+                        self.problem("questions.toml", &format!("{} / {}", q.id, o.id), &format!("unknown place `{p}`"));
+                    }
+                }
+            }
+        }
         let nk = c.emergency_document_not_known.clone();
         self.line("emergency_documents.toml", "not_known", &nk);
         for (file, s) in &c.external_citations {
@@ -320,11 +336,130 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// `12367` (a short national number) or an area code and a local number: `0898-68590746`,
-/// `021-12367`.
+impl Checker<'_> {
+    fn directory(&mut self, d: &super::Directory) {
+        use super::directory::PlaceKind;
+        let mut seen = BTreeSet::new();
+        for k in &d.countries {
+            let f = "countries.toml";
+            if !(k.code.len() == 2 && k.code.bytes().all(|b| b.is_ascii_uppercase())) {
+                self.problem(f, &k.code, "code must be an upper-case ISO 3166-1 alpha-2 code");
+            }
+            if !seen.insert(k.code.clone()) {
+                self.problem(f, &k.code, "duplicate code");
+            }
+            self.text(f, &k.code, "name", &k.name);
+        }
+        let mut seen = BTreeSet::new();
+        for p in &d.places {
+            let f = "places.toml";
+            if !seen.insert(p.id.clone()) {
+                self.problem(f, &p.id, "duplicate id");
+            }
+            self.text(f, &p.id, "name", &p.name);
+            let top = matches!(p.kind, PlaceKind::Province | PlaceKind::Municipality);
+            match (&p.province, top) {
+                (None, true) => {}
+                (Some(pr), false) if d.place(pr).is_some_and(|x| matches!(x.kind, PlaceKind::Province | PlaceKind::Municipality)) => {}
+                (Some(pr), false) => self.problem(f, &p.id, &format!("province `{pr}` is not a province-level place")),
+                (None, false) => self.problem(f, &p.id, "a city needs its province"),
+                (Some(_), true) => self.problem(f, &p.id, "a province-level place has no province"),
+            }
+            if let Some(w) = &p.within {
+                if !d.place(w).is_some_and(|x| x.kind == PlaceKind::City) {
+                    self.problem(f, &p.id, &format!("within `{w}` is not a prefecture-level city"));
+                }
+            }
+            if p.kind == PlaceKind::Province && !p.id.starts_with("province.") {
+                self.problem(f, &p.id, "a province's id is `province.<pinyin>`");
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for post in &d.posts {
+            let f = "embassies.toml";
+            let id = post.id.as_str();
+            if !seen.insert(id.to_string()) {
+                self.problem(f, id, "duplicate id");
+            }
+            if d.country(&post.country).is_none() || post.country != post.country.to_ascii_uppercase() {
+                self.problem(f, id, &format!("country `{}` is not an upper-case code of countries.toml", post.country));
+            }
+            let expected = format!("post.{}.", post.country.to_ascii_lowercase());
+            if !id.starts_with(&expected) {
+                self.problem(f, id, &format!("id must start with `{expected}`"));
+            }
+            if d.place(&post.city).is_none() {
+                self.problem(f, id, &format!("city `{}` is not a place", post.city));
+            }
+            if post.name.en.trim().is_empty() {
+                self.problem(f, id, "name: English text missing");
+            }
+            match (&post.address, &post.address_note) {
+                (Some(a), _) if a.zh.trim().is_empty() => {
+                    self.problem(f, id, "address: the Chinese address (for a taxi) is missing; give it as the source writes it, or use address_note")
+                }
+                (Some(_), _) => {}
+                (None, Some(n)) => self.text(f, id, "address_note", n),
+                (None, None) => self.problem(f, id, "no address and no address_note saying it is not known"),
+            }
+            for p in &post.phone {
+                if !valid_phone(&p.number) {
+                    self.problem(f, id, &format!("malformed phone number `{}`", p.number));
+                }
+                self.text(f, id, &format!("phone {} label", p.number), &p.label);
+            }
+            if post.phone.is_empty() && post.note.is_none() {
+                self.problem(f, id, "no phone and no note saying none was found");
+            }
+            for pr in &post.district {
+                if !d.place(pr).is_some_and(|x| matches!(x.kind, PlaceKind::Province | PlaceKind::Municipality)) {
+                    self.problem(f, id, &format!("district `{pr}` is not a province-level place"));
+                }
+            }
+            match (&post.district_note, post.district.is_empty()) {
+                (None, true) => self.problem(f, id, "no district and no district_note saying it is not known"),
+                (Some(n), _) => self.text(f, id, "district_note", n),
+                _ => {}
+            }
+            for (what, t) in [("hours", &post.hours), ("lost_passport", &post.lost_passport), ("note", &post.note)] {
+                if let Some(t) = t {
+                    self.text(f, id, what, t);
+                }
+            }
+            if post.sources.is_empty() {
+                self.problem(f, id, "an entry with no source: say which page gave it");
+            }
+            for s in &post.sources {
+                if !(s.address.starts_with("https://") || s.address.starts_with("http://")) || s.title.trim().is_empty() {
+                    self.problem(f, id, &format!("source `{}` needs a title and a web address", s.address));
+                }
+            }
+            if !["official", "secondary"].contains(&post.reliability.as_str()) {
+                self.problem(f, id, "reliability must be `official` or `secondary`");
+            }
+            if !valid_full_date(&post.last_checked) {
+                self.problem(f, id, &format!("malformed last_checked date `{}`", post.last_checked));
+            }
+        }
+        // Two posts of one country both claiming a province would make the choice arbitrary.
+        let mut claimed = std::collections::BTreeMap::new();
+        for post in &d.posts {
+            for pr in &post.district {
+                if let Some(other) = claimed.insert((post.country.clone(), pr.clone()), post.id.clone()) {
+                    self.problem("embassies.toml", &post.id, &format!("`{pr}` is also in the district of {other}"));
+                }
+            }
+        }
+    }
+}
+
+/// `12367` (a short national number), an area code and a local number (`0898-68590746`,
+/// `021-12367`), or a mobile number (`13912345678`).
 pub fn valid_phone(s: &str) -> bool {
     let digits = |x: &str, min: usize, max: usize| x.len() >= min && x.len() <= max && x.bytes().all(|b| b.is_ascii_digit());
     match s.split_once('-') {
+        // A mobile number: 11 digits from 1.
+        None if s.len() == 11 => s.starts_with('1') && digits(s, 11, 11),
         None => digits(s, 5, 5),
         Some((area, local)) => area.starts_with('0') && digits(area, 3, 4) && digits(local, 5, 8),
     }

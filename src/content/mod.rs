@@ -12,8 +12,10 @@
 //! They are compiled here into bit masks so that evaluating them costs next to nothing.
 
 mod check;
+pub mod directory;
 
 pub use check::{check, check_parsed, valid_phone, Problem};
+pub use directory::Directory;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -32,6 +34,10 @@ pub const BUNDLED_FILES: &[(&str, &str)] = &[
     ("holidays.toml", include_str!("../../content/holidays.toml")),
     ("topics.toml", include_str!("../../content/topics.toml")),
     ("essentials.toml", include_str!("../../content/essentials.toml")),
+    // The directory (see [`directory`]): natively parsed with the rest; the app fetches it.
+    ("countries.toml", include_str!("../../content/countries.toml")),
+    ("places.toml", include_str!("../../content/places.toml")),
+    ("embassies.toml", include_str!("../../content/embassies.toml")),
 ];
 
 /// The content as the app ships it: checked and converted from the TOML files by
@@ -137,6 +143,10 @@ pub enum QuestionKind {
     Choice,
     /// An ISO 3166 alpha-2 country code.
     Country,
+    /// A place in the directory (`hangzhou`, `province.sichuan`), or one of the options. The
+    /// options are what conditions can tell apart: a place counts as the option that names
+    /// it, its city or its province (`places`), else as the `otherwise` option.
+    Place,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -170,6 +180,13 @@ pub struct QuestionOption {
     /// An answer such as "still waiting" that says the fact is not known yet.
     #[serde(default)]
     pub means_unknown: bool,
+    /// For a place question: the places (and all within them) this option stands for, besides
+    /// the place its id names.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// For a place question: the option every other place counts as.
+    #[serde(default)]
+    pub otherwise: bool,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -428,6 +445,10 @@ pub struct Content {
     pub essentials: Essentials,
     /// Source ids cited by files other than ours (the holiday calendar).
     pub(crate) external_citations: Vec<(String, String)>,
+    /// Countries, places, embassies: loaded with the files natively, and in the app once its
+    /// file has arrived ([`Content::set_directory`]).
+    #[serde(skip)]
+    directory: OnceLock<Directory>,
 }
 
 /// The question whose answer selects the offices and local rules shown.
@@ -562,6 +583,7 @@ impl Content {
             parse(files, "emergency_documents.toml", &mut problems);
         let topics: Option<TopicsFile> = parse(files, "topics.toml", &mut problems);
         let essentials: Option<Essentials> = parse(files, "essentials.toml", &mut problems);
+        let directory = Directory::from_files(files).map_err(|p| problems.extend(p)).ok();
         let mut external_citations = Vec::new();
         if let Some((name, text)) = files.iter().find(|(n, _)| *n == "holidays.toml") {
             match toml::from_str::<toml::Value>(text) {
@@ -580,7 +602,8 @@ impl Content {
             Some(documents),
             Some(topics),
             Some(essentials),
-        ) = (sources, questions, routes, rules, steps, warnings, offices, documents, topics, essentials)
+            Some(directory),
+        ) = (sources, questions, routes, rules, steps, warnings, offices, documents, topics, essentials, directory)
         else {
             return Err(problems);
         };
@@ -599,6 +622,7 @@ impl Content {
             topics: topics.topic,
             essentials,
             external_citations,
+            directory: OnceLock::from(directory),
         };
         content.compile(&mut problems);
         if problems.is_empty() {
@@ -776,6 +800,52 @@ impl Content {
     pub fn offices_at<'c>(&'c self, location: &'c str) -> impl Iterator<Item = &'c Office> + 'c {
         self.offices.iter().filter(move |o| o.locations.iter().any(|l| l == location))
     }
+    /// Offices with a role for a place: those of the place itself, else of the city it is
+    /// within, else of its province (the first of these that has one).
+    pub fn offices_for<'c>(&'c self, place: &str, role: &str) -> Vec<&'c Office> {
+        let chain: Vec<&str> = match self.directory() {
+            Some(d) if d.place(place).is_some() => d.chain(place).into_iter().map(|p| p.id.as_str()).collect(),
+            _ => vec![place],
+        };
+        for at in chain {
+            let found: Vec<&Office> = self
+                .offices
+                .iter()
+                .filter(|o| o.locations.iter().any(|l| l == at) && o.roles.iter().any(|r| r == role))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+    /// The directory, once it is loaded (always, natively).
+    pub fn directory(&self) -> Option<&Directory> {
+        self.directory.get()
+    }
+    /// Gives the app's content the directory it fetched; a second call changes nothing.
+    pub fn set_directory(&self, directory: Directory) {
+        let _ = self.directory.set(directory);
+    }
+    /// For the place question: the option an answer counts as, and the place it names (a
+    /// directory id). `None`: not an accepted answer, or, before the directory is loaded, a
+    /// place that cannot be placed yet.
+    pub fn place_answer<'c>(&'c self, q: &'c Question, value: &str) -> Option<(usize, Option<&'c str>)> {
+        let d = self.directory();
+        if let Some(i) = q.options.iter().position(|o| o.id == value) {
+            let o = &q.options[i];
+            let place = o.places.first().map(|p| p.as_str()).or_else(|| d.and_then(|d| d.place(&o.id)).map(|p| p.id.as_str()));
+            return Some((i, place));
+        }
+        let d = d?;
+        let place = d.place(value)?;
+        for p in d.chain(value) {
+            if let Some(i) = q.options.iter().position(|o| o.id == p.id || o.places.iter().any(|x| *x == p.id)) {
+                return Some((i, Some(place.id.as_str())));
+            }
+        }
+        q.options.iter().position(|o| o.otherwise).map(|i| (i, Some(place.id.as_str())))
+    }
     /// The name of the emergency document the embassy of a nationality issues, if a source
     /// gives it. `None` means not known: show [`Content::emergency_document_not_known`].
     pub fn emergency_document(&self, nationality: &str) -> Option<&EmergencyDocument> {
@@ -789,7 +859,11 @@ impl Content {
             value == UNKNOWN
                 || match q.kind {
                     QuestionKind::Choice => q.options.iter().any(|o| o.id == value),
-                    QuestionKind::Country => is_country_code(value),
+                    QuestionKind::Country => match self.directory() {
+                        Some(d) => d.country(value).is_some(),
+                        None => is_country_code(value),
+                    },
+                    QuestionKind::Place => self.place_answer(q, value).is_some(),
                 }
         })
     }

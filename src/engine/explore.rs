@@ -61,6 +61,11 @@ fn choices(c: &Content, q: &str) -> Vec<Option<String>> {
         match question.kind {
             QuestionKind::Choice => v.extend(question.options.iter().map(|o| Some(o.id.clone()))),
             QuestionKind::Country => v.extend(["US", "CA", "zz", "1x"].iter().map(|s| Some(s.to_string()))),
+            // Each option, and places that count as one through their province or as the rest.
+            QuestionKind::Place => {
+                v.extend(question.options.iter().map(|o| Some(o.id.clone())));
+                v.extend(["danzhou", "hangzhou", "province.sichuan", "nowhere"].iter().map(|s| Some(s.to_string())));
+            }
         }
     }
     v

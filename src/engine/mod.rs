@@ -39,6 +39,7 @@ pub mod explore;
 pub mod graph;
 pub mod scenario;
 
+use crate::content::directory::PostChoice;
 use crate::content::{Cond, Content, Fact, QuestionKind, Target, Text, WorkingDays, UNDETERMINED, UNKNOWN};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -151,6 +152,20 @@ pub struct OpenQuestion<'c> {
     pub question: &'c str,
 }
 
+/// The embassy or consulate to contact, from the nationality and the place.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "found")]
+pub enum Embassy<'c> {
+    /// No nationality given (or the directory is not loaded yet).
+    NotAsked,
+    /// The post whose consular district covers the place.
+    Covering { post: &'c str },
+    /// The place is not known or no district given covers it: every post of the country.
+    All { posts: Vec<&'c str> },
+    /// The directory has no post for this country.
+    NoData,
+}
+
 /// What one possible route would add to an undetermined plan.
 #[derive(Clone, Debug, Serialize)]
 pub struct Branch<'c> {
@@ -192,6 +207,10 @@ pub struct Outcome<'c> {
     /// names one (`None` with a nationality: say it is not known).
     pub nationality: Option<String>,
     pub emergency_document: Option<&'c str>,
+    /// The place answered, as a directory id (`hangzhou`, `province.hainan`).
+    pub place: Option<String>,
+    /// The embassy or consulate for the nationality and the place.
+    pub embassy: Embassy<'c>,
     pub ignored_answers: Vec<Ignored>,
     pub trace: Vec<TraceEntry<'c>>,
 }
@@ -230,6 +249,8 @@ struct Resolved {
     in_play: Vec<bool>,
     ignored: Vec<Ignored>,
     nationality: Option<String>,
+    /// The place answered (a directory id), when the location question applies.
+    place: Option<String>,
 }
 
 fn resolve(c: &Content, answers: &Answers) -> Resolved {
@@ -237,6 +258,7 @@ fn resolve(c: &Content, answers: &Answers) -> Resolved {
     let mut state = vec![State::Unanswered; n];
     let mut ignored = Vec::new();
     let mut nationality = None;
+    let mut place = None;
     for (q, v) in &answers.0 {
         let Some(i) = c.question_index(q) else {
             ignored.push(Ignored { question: q.clone(), value: v.clone(), reason: "unknown question" });
@@ -245,8 +267,24 @@ fn resolve(c: &Content, answers: &Answers) -> Resolved {
         let question = &c.questions[i];
         state[i] = if v == UNKNOWN {
             State::Unknown
+        } else if question.kind == QuestionKind::Place {
+            match c.place_answer(question, v) {
+                Some((option, at)) => {
+                    place = at.map(str::to_string);
+                    State::Value(option)
+                }
+                // Before the app has its directory: a place it cannot tell apart yet.
+                None if c.directory().is_none() => {
+                    place = Some(v.clone());
+                    State::Unknown
+                }
+                None => {
+                    ignored.push(Ignored { question: q.clone(), value: v.clone(), reason: "unknown value" });
+                    State::Unanswered
+                }
+            }
         } else if question.kind == QuestionKind::Country {
-            if crate::content::is_country_code(v) {
+            if c.accepts(q, v) {
                 nationality = Some(v.to_ascii_uppercase());
                 State::Country
             } else {
@@ -270,14 +308,16 @@ fn resolve(c: &Content, answers: &Answers) -> Resolved {
                 if let Some(v) = answers.0.get(q) {
                     ignored.push(Ignored { question: q.clone(), value: v.clone(), reason: "does not apply" });
                 }
-                if c.questions[i].kind == QuestionKind::Country {
-                    nationality = None;
+                match c.questions[i].kind {
+                    QuestionKind::Country => nationality = None,
+                    QuestionKind::Place => place = None,
+                    QuestionKind::Choice => {}
                 }
             }
             state[i] = State::NotInPlay;
         }
     }
-    Resolved { state, in_play, ignored, nationality }
+    Resolved { state, in_play, ignored, nationality, place }
 }
 
 fn term_value(c: &Content, fact: Fact, mask: u32, state: &[State], route: RouteFact) -> Tri {
@@ -503,12 +543,8 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
                 t => Some(PhoneRef { number: &p.number, certain: t == Tri::True }),
             })
             .collect();
-        let offices = match (&step.office_role, location) {
-            (Some(role), Some(loc)) => c
-                .offices_at(loc)
-                .filter(|o| o.roles.iter().any(|x| x == role))
-                .map(|o| o.id.as_str())
-                .collect(),
+        let offices = match (&step.office_role, r.place.as_deref().or(location)) {
+            (Some(role), Some(at)) => c.offices_for(at, role).into_iter().map(|o| o.id.as_str()).collect(),
             _ => Vec::new(),
         };
         let working_days = step
@@ -580,6 +616,14 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
         .as_deref()
         .and_then(|n| c.emergency_document(n))
         .map(|d| d.nationality.as_str());
+    let embassy = match (&r.nationality, c.directory()) {
+        (Some(n), Some(d)) => match d.post_for(n, r.place.as_deref()) {
+            PostChoice::Covering(p) => Embassy::Covering { post: &p.id },
+            PostChoice::All(posts) => Embassy::All { posts: posts.into_iter().map(|p| p.id.as_str()).collect() },
+            PostChoice::NoData => Embassy::NoData,
+        },
+        _ => Embassy::NotAsked,
+    };
     Outcome {
         next_question,
         questions_in_play,
@@ -593,6 +637,8 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
         offices,
         nationality: r.nationality,
         emergency_document,
+        place: r.place,
+        embassy,
         ignored_answers: r.ignored,
         trace,
     }

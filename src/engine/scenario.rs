@@ -91,6 +91,14 @@ pub struct Expect {
     questions_exclude: Vec<String>,
     /// An ISO code, or `"not_known"`.
     emergency_document: Option<String>,
+    /// The embassy or consulate chosen for the nationality and the place: a post id, or
+    /// `"all"` (every post of the country listed), `"no_data"`, `"not_asked"`.
+    embassy: Option<String>,
+    /// With `embassy = "all"`: exactly these posts, in order.
+    #[serde(default)]
+    embassy_posts: Vec<String>,
+    /// The place the answers name (a directory id).
+    place: Option<String>,
     /// Step id -> the officer-sentence variant chosen, or `"default"`.
     #[serde(default)]
     officer_sentences: BTreeMap<String, String>,
@@ -199,6 +207,13 @@ fn check_ids(c: &Content, e: &Expect) -> Result<(), String> {
         if let Some(step) = steps.iter().find(|s| c.step(s).is_none()) {
             return Err(format!("expect: branches: unknown step `{step}`"));
         }
+    }
+    let post_known = |id: &str| ["all", "no_data", "not_asked"].contains(&id) || c.directory().is_some_and(|d| d.post(id).is_some());
+    if let Some(p) = e.embassy.iter().chain(&e.embassy_posts).find(|p| !post_known(p)) {
+        return Err(format!("expect: embassy: unknown post `{p}`"));
+    }
+    if let Some(p) = e.place.as_ref().filter(|p| c.directory().is_some_and(|d| d.place(p).is_none())) {
+        return Err(format!("expect: place: unknown place `{p}`"));
     }
     let singles = [&e.route, &e.first_step, &e.next_question];
     let lists = [
@@ -362,6 +377,25 @@ fn compare(c: &Content, e: &Expect, o: &Outcome, failures: &mut Vec<String>) {
             fail(format!("emergency_document: expected {want}, got {got}"));
         }
     }
+    if let Some(want) = &e.embassy {
+        let (got, posts): (&str, &[&str]) = match &o.embassy {
+            super::Embassy::Covering { post } => (post, &[]),
+            super::Embassy::All { posts } => ("all", posts),
+            super::Embassy::NoData => ("no_data", &[]),
+            super::Embassy::NotAsked => ("not_asked", &[]),
+        };
+        if got != want {
+            fail(format!("embassy: expected {want}, got {got}"));
+        }
+        if !e.embassy_posts.is_empty() && e.embassy_posts.iter().map(|s| s.as_str()).ne(posts.iter().copied()) {
+            fail(format!("embassy_posts: expected {:?}, got {posts:?}", e.embassy_posts));
+        }
+    }
+    if let Some(want) = &e.place {
+        if o.place.as_deref() != Some(want.as_str()) {
+            fail(format!("place: expected {want}, got {:?}", o.place));
+        }
+    }
     for (id, want) in &e.officer_sentences {
         match o.steps.iter().find(|s| s.id == id) {
             None => fail(format!("officer_sentences: {id} is not in the plan")),
@@ -477,6 +511,16 @@ fn shown_texts<'c>(c: &'c Content, o: &Outcome<'c>) -> Vec<&'c Text> {
         out.push(&of.name);
         out.extend([&of.address, &of.address_note, &of.hours, &of.note].into_iter().flatten());
         out.extend(of.phone.iter().map(|p| &p.label));
+    }
+    let posts: Vec<&str> = match &o.embassy {
+        super::Embassy::Covering { post } => vec![post],
+        super::Embassy::All { posts } => posts.clone(),
+        _ => Vec::new(),
+    };
+    for p in posts.iter().filter_map(|id| c.directory().and_then(|d| d.post(id))) {
+        out.push(&p.name);
+        out.extend([&p.address, &p.address_note, &p.hours, &p.lost_passport, &p.note, &p.district_note].into_iter().flatten());
+        out.extend(p.phone.iter().map(|x| &x.label));
     }
     out
 }
