@@ -126,3 +126,46 @@ fn officer_variants_are_checked() {
     let p = broken("steps.toml", "id = \"officer.report_loss.robbed\"", "id = \"officer.report_loss.stolen\"");
     reports(&p, "steps.toml", "officer.report_loss.stolen", "duplicate");
 }
+
+/// The directory: a post without a source, a malformed number, a district that is not a
+/// province, two posts of a country claiming one province, a place in an unknown province.
+#[test]
+fn directory_entries_are_checked() {
+    let p = broken("embassies.toml", "{ number = \"028-85280800\"", "{ number = \"028-8528080\u{30}0\u{30}0\"");
+    reports(&p, "embassies.toml", "post.de.chengdu", "malformed phone number");
+    let p = broken("embassies.toml", "district = [\"province.sichuan\", \"province.yunnan\", \"province.guizhou\", \"chongqing\"]", "district = [\"province.sichuan\", \"province.yunnan\", \"province.guizhou\", \"chengdu\"]");
+    reports(&p, "embassies.toml", "post.de.chengdu", "not a province-level place");
+    let p = broken("embassies.toml", "district = [\"province.sichuan\", \"province.yunnan\", \"province.guizhou\", \"chongqing\"]", "district = [\"province.sichuan\", \"province.yunnan\", \"province.guizhou\", \"chongqing\", \"shanghai\"]");
+    reports(&p, "embassies.toml", "post.de.chengdu", "also in the district of");
+    let p = broken("places.toml", "province = \"province.zhejiang\"", "province = \"province.zhejiangg\"");
+    reports(&p, "places.toml", "", "not a province-level place");
+}
+
+#[test]
+fn a_post_without_any_source_is_reported() {
+    let files: Vec<(&str, String)> = BUNDLED_FILES
+        .iter()
+        .map(|(n, t)| {
+            if *n == "embassies.toml" {
+                // Empty every post's sources.
+                let (mut out, mut skipping) = (String::new(), false);
+                for line in t.lines() {
+                    if skipping {
+                        skipping = line != "]";
+                    } else if line.starts_with("sources = [") {
+                        out.push_str("sources = []\n");
+                        skipping = !line.ends_with(']');
+                    } else {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                }
+                (*n, out)
+            } else {
+                (*n, t.to_string())
+            }
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    reports(&check(&refs), "embassies.toml", "post.de.chengdu", "no source");
+}

@@ -10,7 +10,7 @@
 //     tag, so the policy travels with the files to any static host: nothing from another
 //     origin, no eval beyond WebAssembly's, no inline code but these exact bytes.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync, chmodSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, writeFileSync, chmodSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
@@ -28,10 +28,30 @@ function walk(dir) {
 }
 
 const isCompressedCopy = (path) => path.endsWith(".br") || path.endsWith(".gz");
+
+// The directory file gets a content hash in its name like Trunk's own files, so the service
+// worker and the HTTP cache may keep it for good; index.html says which name to fetch.
+const indexPath = join(root, "index.html");
+const directoryPath = join(root, "directory.postcard");
+try {
+  const bytes = readFileSync(directoryPath);
+  const name = `directory-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.bin`;
+  renameSync(directoryPath, join(root, name));
+  const html = readFileSync(indexPath, "utf8");
+  // The minifier may put `content` first and drop the quotes.
+  const meta = /<meta (?=[^>]*name="?sos-directory)[^>]*>/;
+  if (!meta.test(html)) {
+    console.error("post_build: index.html has no <meta name=sos-directory> to fill in");
+    process.exit(1);
+  }
+  writeFileSync(indexPath, html.replace(meta, `<meta name="sos-directory" content="${name}">`));
+} catch (e) {
+  // Run again over a finished build (the update tests do): already renamed.
+  if (e.code !== "ENOENT") throw e;
+}
 const files = walk(root).filter((path) => !isCompressedCopy(path)).sort();
 const urlOf = (path) => relative(root, path).split(sep).join("/");
 
-const indexPath = join(root, "index.html");
 writeFileSync(indexPath, withPolicy(withEssentials(readFileSync(indexPath, "utf8"))));
 
 // The page without the app (content/essentials.toml), as `sos bundle` wrote it before the build.

@@ -59,14 +59,18 @@ pub fn question_target<'c>(c: &'c Content, outcome: &Outcome<'c>, question: &'c 
         .unwrap_or(question)
 }
 
-/// The label of an answer: an option's label, "I don't know", or a country code as given.
+/// The label of an answer: an option's label, "I don't know", a country's or a place's name
+/// (once the directory is loaded), or the value as given.
 pub fn answer_label<'c>(c: &'c Content, question: &str, value: &'c str, lang: Lang) -> &'c str {
     if value == UNKNOWN {
         return c.unknown_label.get(lang);
     }
+    let d = c.directory();
     c.question(question)
         .and_then(|q| q.options.iter().find(|o| o.id == value))
         .map(|o| o.label.get(lang))
+        .or_else(|| d.and_then(|d| d.country(value)).filter(|_| question == "nationality").map(|k| k.name.get(lang)))
+        .or_else(|| d.and_then(|d| d.place(value)).map(|p| p.name.get(lang)))
         .unwrap_or(value)
 }
 
@@ -165,7 +169,7 @@ pub fn weekday_heads(lang: Lang) -> [&'static str; 7] {
 
 /// The most recent day on which an office entry was checked against its sources.
 pub fn last_checked(c: &Content) -> &str {
-    c.offices.iter().map(|o| o.last_checked.as_str()).max().unwrap_or("")
+    c.all_offices().map(|o| o.last_checked.as_str()).max().unwrap_or("")
 }
 
 /// What a source supports: the titles of the questions, routes, steps, warnings, unknowns,
@@ -207,7 +211,7 @@ pub fn supports<'c>(c: &'c Content, source: &str) -> Vec<&'c Text> {
             add(&u.title);
         }
     }
-    for o in &c.offices {
+    for o in c.all_offices() {
         if cites(&o.sources) || o.phone.iter().any(|p| cites(&p.sources)) {
             add(&o.name);
         }

@@ -91,7 +91,7 @@ fn screens(state: AppState) -> dom::El {
             Page::Plan => pages::plan::plan_page(state, lang),
             Page::Step(id) => pages::step::step_page(state, id, lang),
             Page::Card(id) => pages::card::card_page(state, id, lang),
-            Page::Sources(_) => pages::sources::sources_page(lang),
+            Page::Sources(_) => pages::sources::sources_page(state, lang),
             Page::Settings => pages::settings::settings_page(state, lang),
             Page::Route(id) => pages::route::route_page(state, &router::route_id(id), lang),
             Page::Topic(id) => pages::topic::topic_page(id, lang),

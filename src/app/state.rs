@@ -26,6 +26,18 @@ pub struct AppState {
     /// Whether the browser promised to keep the saved state (`navigator.storage.persisted`);
     /// `None` where the browser does not say.
     pub persisted: RwSignal<Option<bool>>,
+    /// The directory file (countries, places, embassies): fetched the first time a screen
+    /// needs it, so the first visit does not pay for it.
+    pub directory: RwSignal<DirectoryLoad>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DirectoryLoad {
+    NotNeeded,
+    Loading,
+    Ready,
+    /// Why it could not be had (offline before it was ever cached, a damaged file).
+    Failed(String),
 }
 
 pub fn content() -> &'static Content {
@@ -45,7 +57,8 @@ impl AppState {
         };
         let envelope = RwSignal::new(saved);
         let answers = Memo::new(move |_| envelope.with(|e| e.answers.clone()));
-        AppState {
+        let directory = RwSignal::new(DirectoryLoad::NotNeeded);
+        let state = AppState {
             lang: RwSignal::new(lang),
             page: RwSignal::new(Page::Start),
             envelope,
@@ -53,13 +66,49 @@ impl AppState {
             // A new answer map always gives a new result; comparing outcomes would cost more
             // than it saves.
             result: Memo::new_with_compare(
-                move |_| Arc::new(answers.with(|a| engine::evaluate(content(), a))),
+                move |_| {
+                    // Evaluated again once the directory arrives: a place then counts as its city.
+                    directory.track();
+                    Arc::new(answers.with(|a| engine::evaluate(content(), a)))
+                },
                 |_, _| true,
             ),
             storage_note: RwSignal::new(storage_note),
             dropped: RwSignal::new(None),
             persisted: RwSignal::new(None),
+            directory,
+        };
+        // Saved answers that name a country or a place need it for the plan.
+        if answers.with_untracked(|a| a.get("nationality").is_some() || a.get(content::LOCATION).is_some()) {
+            state.need_directory();
         }
+        state
+    }
+
+    /// Starts fetching the directory unless it is here or on its way. Its file name (hashed)
+    /// is in `<meta name="sos-directory">`; offline, the service worker has it.
+    pub fn need_directory(&self) {
+        if content().directory().is_some() {
+            if self.directory.get_untracked() != DirectoryLoad::Ready {
+                self.directory.set(DirectoryLoad::Ready);
+            }
+            return;
+        }
+        if matches!(self.directory.get_untracked(), DirectoryLoad::Loading | DirectoryLoad::Ready) {
+            return;
+        }
+        self.directory.set(DirectoryLoad::Loading);
+        let signal = self.directory;
+        fetch_bytes(&directory_url(), move |got| {
+            let next = match got.and_then(|bytes| content::Directory::from_bundle(&bytes)) {
+                Ok(d) => {
+                    content().set_directory(d);
+                    DirectoryLoad::Ready
+                }
+                Err(e) => DirectoryLoad::Failed(e),
+            };
+            signal.set(next);
+        });
     }
 
     /// Reads whether storage is persistent and, once there is progress to lose, asks the
@@ -168,6 +217,64 @@ fn storage_call(method: &str, done: impl FnOnce(bool) + 'static) {
     let fail = Closure::once(|_: JsValue| {});
     let _ = promise.then2(&ok, &fail);
     ok.forget();
+    fail.forget();
+}
+
+fn directory_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=sos-directory]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| "directory.postcard".to_string())
+}
+
+/// GETs a same-origin file and hands on its bytes, or why there are none.
+fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use web_sys::js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
+    let Some(w) = web_sys::window() else { return done(Err("no window".into())) };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |r: Result<Vec<u8>, String>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(r)
+            }
+        }
+    };
+    let fail = {
+        let finish = finish.clone();
+        Closure::once(move |e: JsValue| finish(Err(e.as_string().unwrap_or_else(|| "the network request failed".into()))))
+    };
+    let fail2 = {
+        let finish = finish.clone();
+        Closure::once(move |e: JsValue| finish(Err(e.as_string().unwrap_or_else(|| "the file could not be read".into()))))
+    };
+    let got_bytes = {
+        let finish = finish.clone();
+        Closure::once(move |b: JsValue| match b.dyn_into::<ArrayBuffer>() {
+            Ok(b) => finish(Ok(Uint8Array::new(&b).to_vec())),
+            Err(_) => finish(Err("the file could not be read".into())),
+        })
+    };
+    let got_response = Closure::once(move |r: JsValue| {
+        let ok = Reflect::get(&r, &JsValue::from_str("ok")).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        let body = Reflect::get(&r, &JsValue::from_str("arrayBuffer"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| f.call0(&r).ok())
+            .and_then(|p| p.dyn_into::<Promise>().ok());
+        match (ok, body) {
+            (true, Some(p)) => {
+                let _ = p.then2(&got_bytes, &fail2);
+            }
+            _ => finish(Err("the server did not send the file".into())),
+        }
+        got_bytes.forget();
+        fail2.forget();
+    });
+    let _ = w.fetch_with_str(url).then2(&got_response, &fail);
+    got_response.forget();
     fail.forget();
 }
 

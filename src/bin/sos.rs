@@ -99,12 +99,13 @@ fn bundle(dir: &Path) -> Result<bool, String> {
         problems.iter().for_each(|p| eprintln!("{p}"));
         return Err(format!("{} problem(s): nothing bundled", problems.len()));
     }
-    let content_bytes = content::bundled().to_bundle();
+    let (shipped, shipped_directory) = content::bundled().split_for_app();
+    let content_bytes = shipped.to_bundle();
     let holiday_bytes = passport_sos::calendar::to_bundle(passport_sos::calendar::HOLIDAYS_TOML)
         .map_err(|e| e.join("\n"))?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let essentials = passport_sos::essentials::html(content::bundled()).into_bytes();
-    let directory = content::bundled().directory().map(|d| d.to_bundle()).unwrap_or_default();
+    let directory = shipped_directory.to_bundle();
     let files = [
         ("content.postcard", &content_bytes),
         ("holidays.postcard", &holiday_bytes),

@@ -45,6 +45,13 @@ pub fn check_parsed(c: &Content) -> Vec<Problem> {
     k.problems
 }
 
+/// The source ids the content's statements cite (its problems aside).
+pub(crate) fn citations(c: &Content) -> BTreeSet<String> {
+    let mut k = Checker { c, problems: Vec::new(), cited: BTreeSet::new() };
+    k.run();
+    k.cited
+}
+
 struct Checker<'a> {
     c: &'a Content,
     problems: Vec<Problem>,

@@ -17,6 +17,11 @@ pub struct Directory {
     pub countries: Vec<Country>,
     pub places: Vec<Place>,
     pub posts: Vec<Post>,
+    /// In the app's file only: the exit-entry offices and the sources only they cite, moved
+    /// here from the content by `sos bundle` (see [`super::Content::split_for_app`]) so that
+    /// the first load does not carry them. Natively they stay in the content.
+    pub offices: Vec<super::Office>,
+    pub sources: Vec<super::Source>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -168,7 +173,7 @@ impl Directory {
         let posts: Option<PostsFile> = super::parse(files, "embassies.toml", &mut problems);
         match (countries, places, posts) {
             (Some(c), Some(p), Some(e)) if problems.is_empty() => {
-                Ok(Directory { countries: c.country, places: p.place, posts: e.post })
+                Ok(Directory { countries: c.country, places: p.place, posts: e.post, offices: Vec::new(), sources: Vec::new() })
             }
             _ => Err(problems),
         }

@@ -788,17 +788,44 @@ impl Content {
         self.unknowns.iter().find(|x| x.id == id)
     }
     pub fn office(&self, id: &str) -> Option<&Office> {
-        self.offices.iter().find(|x| x.id == id)
+        self.all_offices().find(|x| x.id == id)
+    }
+    /// Every office: the content's, and in the app those that came with the directory.
+    pub fn all_offices(&self) -> impl Iterator<Item = &Office> + '_ {
+        self.offices.iter().chain(self.directory().into_iter().flat_map(|d| d.offices.iter()))
+    }
+    /// Every source, likewise.
+    pub fn all_sources(&self) -> impl Iterator<Item = &Source> + '_ {
+        self.sources.iter().chain(self.directory().into_iter().flat_map(|d| d.sources.iter()))
+    }
+    /// The content and the directory as the app ships them: the offices, and the sources
+    /// only offices cite, go with the directory (they cost the first load about 10 KB of
+    /// brotli and only a plan shows them).
+    pub fn split_for_app(&self) -> (Content, Directory) {
+        let mut directory = self.directory().cloned().unwrap_or_default();
+        let mut content = self.clone();
+        content.directory = OnceLock::new();
+        let by_offices: std::collections::BTreeSet<&str> =
+            self.offices.iter().flat_map(|o| o.sources.iter().chain(o.phone.iter().flat_map(|p| p.sources.iter()))).map(|s| s.as_str()).collect();
+        let mut others = Content { offices: Vec::new(), ..content.clone() };
+        others.sources.clear();
+        let elsewhere: std::collections::BTreeSet<String> = check::citations(&others).into_iter().collect();
+        let (moved, kept): (Vec<Source>, Vec<Source>) =
+            content.sources.drain(..).partition(|s| by_offices.contains(s.id.as_str()) && !elsewhere.contains(&s.id));
+        content.sources = kept;
+        directory.sources = moved;
+        directory.offices = std::mem::take(&mut content.offices);
+        (content, directory)
     }
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|x| x.id == id)
     }
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|x| x.id == id)
+        self.all_sources().find(|x| x.id == id)
     }
     /// Offices serving a location (a value of the `location` question), in file order.
     pub fn offices_at<'c>(&'c self, location: &'c str) -> impl Iterator<Item = &'c Office> + 'c {
-        self.offices.iter().filter(move |o| o.locations.iter().any(|l| l == location))
+        self.all_offices().filter(move |o| o.locations.iter().any(|l| l == location))
     }
     /// Offices with a role for a place: those of the place itself, else of the city it is
     /// within, else of its province (the first of these that has one).
@@ -809,8 +836,7 @@ impl Content {
         };
         for at in chain {
             let found: Vec<&Office> = self
-                .offices
-                .iter()
+                .all_offices()
                 .filter(|o| o.locations.iter().any(|l| l == at) && o.roles.iter().any(|r| r == role))
                 .collect();
             if !found.is_empty() {

@@ -606,8 +606,7 @@ pub fn evaluate<'c>(c: &'c Content, answers: &Answers) -> Outcome<'c> {
     let open_questions = open.into_iter().map(|q| OpenQuestion { question: &c.questions[q].id }).collect();
 
     let offices = c
-        .offices
-        .iter()
+        .all_offices()
         .filter(|o| steps.iter().any(|s| s.offices.contains(&o.id.as_str())))
         .map(|o| o.id.as_str())
         .collect();

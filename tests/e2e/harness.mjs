@@ -126,8 +126,11 @@ export async function walk(page, answers, { from = "#/", stopAfter = Infinity } 
     await page.locator("#page-heading").waitFor();
     const answer = answers[id] ?? UNKNOWN;
     if (typeof answer === "object") {
-      await page.getByLabel(/country code|国家代码/).fill(answer.country);
-      await page.getByRole("button", { name: /^(Continue|继续)$/ }).click();
+      // A country or a place by the type-ahead: `{ country: "DE" }` types the code and takes
+      // the suggestion that ends with it; `{ type, pick }` types a name and takes a match.
+      await page.getByRole("combobox").fill(answer.type ?? answer.country);
+      const name = answer.pick ?? new RegExp(`· ${answer.country}$`);
+      await page.getByRole("option", { name }).first().click();
     } else {
       await page.locator(".options").getByRole("button", { name: answer, exact: true }).click();
     }

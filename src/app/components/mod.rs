@@ -1,6 +1,7 @@
 //! Pieces several screens share.
 
 pub mod due;
+pub mod picker;
 pub mod step;
 pub mod transfer;
 

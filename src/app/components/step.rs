@@ -2,17 +2,18 @@
 
 use super::super::i18n::{fill, text, Msg};
 use super::super::logic::{item_checked, set_checked, step_done, tel_href};
-use super::super::router::{card_href, route_href, step_href};
-use super::super::state::{content, AppState};
+use super::super::router::{card_href, question_href, route_href, source_href, step_href};
+use super::super::state::{content, AppState, DirectoryLoad};
 use super::{may_apply, source_links};
 use super::super::dom::*;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use passport_sos::content::{Lang, Office};
-use passport_sos::engine::{Outcome, PlanStep};
+use passport_sos::content::directory::Post;
+use passport_sos::content::{Directory, Lang, Office};
+use passport_sos::engine::{Embassy, Outcome, PlanStep};
 
 /// The step that asks the embassy: it names the embassy's document for the nationality.
-const CONTACT_EMBASSY: &str = "step.contact_embassy";
+pub const CONTACT_EMBASSY: &str = "step.contact_embassy";
 /// The step that stands for the routes still open: it lists what each would add.
 const NEXT_DEPENDS: &str = "step.next_depends_on_embassy";
 
@@ -84,6 +85,8 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
             .collect();
         vec![sub_heading(cx.alone, t(Msg::Phone)), list("ul", "phones", items)]
     });
+
+    let embassy = (id == CONTACT_EMBASSY).then(|| embassy_view(cx));
 
     let document = (id == CONTACT_EMBASSY && cx.outcome.nationality.is_some()).then(|| {
         let b = el("div").class("note").child(sub_heading(cx.alone, t(Msg::EmergencyDocument)));
@@ -203,10 +206,93 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
             )
             .child(tx("p", def.what_to_do.get(lang)))
             .maybe(branches)
+            .maybe(embassy)
             .maybe(document)
             .kids(details)
             .child(actions),
     )
+}
+
+/// Which embassy or consulate, from the nationality and the place: the one whose district
+/// covers the place, or all of the country's when that is not known, or how to find it.
+fn embassy_view(cx: &StepCtx) -> El {
+    let (state, lang) = (cx.state, cx.lang);
+    let t = move |m| text(m, lang);
+    let c = content();
+    let b = el("div").class("embassy").child(sub_heading(cx.alone, t(Msg::EmbassyHeading)));
+    let Some(n) = cx.outcome.nationality.as_deref() else {
+        let ask = cx.outcome.questions_in_play.contains(&"nationality");
+        return b
+            .child(tx("p", t(Msg::EmbassyWhich)))
+            .maybe(ask.then(|| el("p").child(button_link("button secondary", &question_href("nationality"), t(Msg::EmbassyChooseCountry)))));
+    };
+    state.need_directory();
+    let Some(d) = c.directory() else {
+        return match state.directory.get() {
+            DirectoryLoad::Failed(why) => b.child(ctx("p", "error", &fill(t(Msg::DirectoryFailed), &[&why]))),
+            _ => b.child(ctx("p", "hint", t(Msg::DirectoryLoading))),
+        };
+    };
+    let country = d.country(n).map_or(n.to_string(), |k| k.name.get(lang).to_string());
+    match &cx.outcome.embassy {
+        Embassy::Covering { post } => b.maybe(d.post(post).map(|p| post_view(d, p, lang))),
+        Embassy::All { posts } => {
+            let why = if cx.outcome.place.is_some() { Msg::EmbassyNoDistrict } else { Msg::EmbassyAllPosts };
+            b.child(tx("p", &fill(t(why), &[&country])))
+                .kids(posts.iter().filter_map(|p| d.post(p)).map(|p| post_view(d, p, lang)).collect())
+        }
+        Embassy::NoData | Embassy::NotAsked => b.child(tx("p", &fill(t(Msg::EmbassyNoData), &[&country]))),
+    }
+}
+
+pub fn post_view(d: &'static Directory, p: &'static Post, lang: Lang) -> El {
+    let t = move |m| text(m, lang);
+    let zh = |tag: &str, s: &str| tx(tag, s).attr("lang", "zh-Hans");
+    let name = el("p").child(tx("strong", p.name.get(lang))).maybe(
+        (lang != Lang::Zh && p.name.zh != p.name.en && !p.name.zh.is_empty()).then(|| el("br").child(zh("span", &p.name.zh))),
+    );
+    let address = match (&p.address, &p.address_note) {
+        (Some(a), _) => Some(
+            el("p")
+                .child(ctx("span", "label", &format!("{}: ", t(Msg::Address))))
+                .child(zh("span", &a.zh))
+                .maybe((lang != Lang::Zh && !a.en.is_empty()).then(|| el("br").text(&a.en))),
+        ),
+        (None, Some(n)) => Some(ctx("p", "hint", n.get(lang))),
+        (None, None) => None,
+    };
+    let phones: Vec<El> = p
+        .phone
+        .iter()
+        .map(|x| {
+            el("li")
+                .class(if x.emergency { "emergency" } else { "" })
+                .child(ctx("a", "tel", &x.number).attr("href", &tel_href(&x.number)))
+                .text(" ")
+                .text(x.label.get(lang))
+        })
+        .collect();
+    let district: Vec<&str> = p.district.iter().filter_map(|x| d.place(x)).map(|x| x.name.get(lang)).collect();
+    // The pages themselves open from the sources screen, like every other source.
+    let sources: Vec<El> = p.sources.iter().map(|s| tx("li", &s.title)).collect();
+    el("div")
+        .class("office post")
+        .child(name)
+        .maybe(address)
+        .maybe((!phones.is_empty()).then(|| list("ul", "phones", phones)))
+        .maybe(p.hours.as_ref().map(|h| el("p").child(ctx("span", "label", &format!("{}: ", t(Msg::Hours)))).text(h.get(lang))))
+        .maybe((!district.is_empty()).then(|| el("p").child(ctx("span", "label", &format!("{} ", t(Msg::EmbassyServes)))).text(&district.join(", "))))
+        .maybe(p.district_note.as_ref().map(|n| ctx("p", "hint", n.get(lang))))
+        .maybe(p.lost_passport.as_ref().map(|x| el("p").child(ctx("span", "label", &format!("{} ", t(Msg::EmbassyIssues)))).text(x.get(lang))))
+        .maybe(p.note.as_ref().map(|n| tx("p", n.get(lang))))
+        .maybe((p.reliability == "secondary").then(|| ctx("p", "hint", t(Msg::EmbassySecondary))))
+        .child(
+            el("details")
+                .class("post-sources")
+                .child(tx("summary", &fill(t(Msg::EmbassySources), &[&p.last_checked])))
+                .child(list("ul", "", sources))
+                .child(el("p").child(link(&source_href(&p.id), t(Msg::OpenSources)))),
+        )
 }
 
 /// A heading inside a step: one level below the step's own heading.

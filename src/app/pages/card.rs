@@ -6,7 +6,11 @@ use super::super::logic::tel_href;
 use super::super::router::step_href;
 use super::super::state::{content, AppState};
 use super::super::dom::*;
+use passport_sos::content::directory::Post;
 use passport_sos::content::{Lang, Office};
+use passport_sos::engine::Embassy;
+
+use super::super::components::step::CONTACT_EMBASSY;
 
 pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
@@ -21,7 +25,39 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
         .unwrap_or_default();
     let zh = |class: &str, text: &str| ctx("p", class, text).attr("lang", "zh-Hans");
     let en = |text: &str| ctx("p", "card-en", text).attr("lang", "en");
-    let places: Vec<El> = if offices.is_empty() {
+    // The embassy step's card: the embassy or consulate, its Chinese name and address.
+    let posts: Vec<&'static Post> = match (&outcome.embassy, c.directory()) {
+        _ if id != CONTACT_EMBASSY => Vec::new(),
+        (Embassy::Covering { post }, Some(d)) => d.post(post).into_iter().collect(),
+        (Embassy::All { posts }, Some(d)) => posts.iter().filter_map(|p| d.post(p)).collect(),
+        _ => Vec::new(),
+    };
+    let places: Vec<El> = if !posts.is_empty() {
+        posts
+            .into_iter()
+            .map(|p| {
+                let mut place = el("section")
+                    .class("card-place")
+                    .child(ctx("p", "card-label", t(Msg::ForTaxi)))
+                    .child(el("p").class("card-zh-mid").attr("lang", "zh-Hans").child(tx("strong", &p.name.zh)))
+                    .child(en(&p.name.en));
+                if let Some(a) = &p.address {
+                    place = place.child(zh("card-zh-mid", &a.zh)).maybe((!a.en.is_empty()).then(|| en(&a.en)));
+                } else if let Some(n) = &p.address_note {
+                    place = place.child(zh("card-en", &n.zh)).child(en(&n.en));
+                }
+                if !p.phone.is_empty() {
+                    let phones = p
+                        .phone
+                        .iter()
+                        .map(|x| el("li").child(ctx("a", "tel", &x.number).attr("href", &tel_href(&x.number))).text(" ").text(x.label.get(lang)))
+                        .collect();
+                    place = place.child(list("ul", "phones", phones));
+                }
+                place
+            })
+            .collect()
+    } else if offices.is_empty() {
         vec![el("section").class("card-place").child(zh("card-zh-mid", &def.where_.zh)).child(en(&def.where_.en))]
     } else {
         offices

@@ -1,9 +1,10 @@
 //! `#/questions/<id>`: one question a screen, its options as large buttons.
 
+use super::super::components::picker::{answer_label, picker, Pick};
 use super::super::components::source_links;
 use super::super::i18n::{fill, text, Msg};
 use super::super::router::question_href;
-use super::super::state::{content, AppState};
+use super::super::state::{content, AppState, DirectoryLoad};
 use super::super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::{is_country_code, Lang, QuestionKind, UNKNOWN};
@@ -43,7 +44,29 @@ pub fn question_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
                 options = options.child(option(&o.id, o.label.get(lang)));
             }
         }
-        QuestionKind::Country => options = options.child(country_form(state, qid, current.as_deref(), lang)),
+        QuestionKind::Country => {
+            state.need_directory();
+            options = match state.directory.get() {
+                DirectoryLoad::Ready => options.maybe(chosen(Pick::Country, current.as_deref(), lang)).child(picker(state, qid, Pick::Country, lang)),
+                // Without the list of countries (offline before it was ever fetched): the code.
+                DirectoryLoad::Failed(why) => options.child(directory_failed(&why, lang)).child(country_form(state, qid, current.as_deref(), lang)),
+                _ => options.child(ctx("p", "hint", t(Msg::DirectoryLoading))),
+            };
+        }
+        QuestionKind::Place => {
+            state.need_directory();
+            // The quick choices work without the directory; the search needs it.
+            for o in &q.options {
+                options = options.child(option(&o.id, o.label.get(lang)));
+            }
+            let other = current.as_deref().filter(|v| *v != UNKNOWN && !q.options.iter().any(|o| o.id == *v));
+            options = options.maybe(other.and_then(|v| chosen(Pick::Place, Some(v), lang)));
+            options = match state.directory.get() {
+                DirectoryLoad::Ready => options.child(picker(state, qid, Pick::Place, lang)),
+                DirectoryLoad::Failed(why) => options.child(directory_failed(&why, lang)),
+                _ => options.child(ctx("p", "hint", t(Msg::DirectoryLoading))),
+            };
+        }
     }
     let options = options.child(option(UNKNOWN, c.unknown_label.get(lang)));
     vec![
@@ -58,7 +81,19 @@ pub fn question_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
     ]
 }
 
-/// The nationality as a two-letter code, checked before it is taken.
+/// "Your answer: Germany", for an answer the buttons do not show.
+fn chosen(pick: Pick, current: Option<&str>, lang: Lang) -> Option<El> {
+    let v = current.filter(|v| *v != UNKNOWN)?;
+    let label = answer_label(pick, v, lang).unwrap_or_else(|| v.to_string());
+    Some(ctx("p", "chosen", &fill(text(Msg::YourAnswerIs, lang), &[&label])))
+}
+
+fn directory_failed(why: &str, lang: Lang) -> El {
+    ctx("p", "error", &fill(text(Msg::DirectoryFailed, lang), &[why])).attr("role", "alert")
+}
+
+/// The nationality as a two-letter code, checked before it is taken: the way in when the
+/// list of countries could not be loaded.
 fn country_form(state: AppState, qid: &'static str, current: Option<&str>, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let input = el("input")

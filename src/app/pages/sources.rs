@@ -3,16 +3,19 @@
 use super::super::i18n::{fill, text, Msg};
 use super::super::logic::{last_checked, supports};
 use super::super::router::source_anchor;
-use super::super::state::content;
+use super::super::state::{content, AppState};
 use super::super::dom::*;
+use leptos::prelude::*;
 use passport_sos::content::Lang;
 
-pub fn sources_page(lang: Lang) -> Vec<El> {
+pub fn sources_page(state: AppState, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
     let c = content();
+    // The offices' sources arrive with the directory.
+    state.need_directory();
+    state.directory.track();
     let items = c
-        .sources
-        .iter()
+        .all_sources()
         .map(|s| {
             let kind = match s.kind.as_str() {
                 "official" => t(Msg::KindOfficial),
@@ -55,5 +58,35 @@ pub fn sources_page(lang: Lang) -> Vec<El> {
             &format!("{} · {}", fill(t(Msg::AppVersion), &[env!("CARGO_PKG_VERSION")]), fill(t(Msg::LastChecked), &[last_checked(c)])),
         ),
         list("ul", "sources", items),
+        directory_sources(state, lang),
     ]
+}
+
+/// The pages each embassy and consulate entry was taken from: the links open from here, as
+/// every source does, not from the plan.
+fn directory_sources(state: AppState, lang: Lang) -> El {
+    let t = move |m| text(m, lang);
+    let section = el("section").child(tx("h2", t(Msg::DirectoryTitle))).child(tx("p", t(Msg::DirectoryIntro)));
+    let Some(d) = content().directory() else { return section.child(ctx("p", "hint", t(Msg::DirectoryLoading))) };
+    let items = d
+        .posts
+        .iter()
+        .map(|p| {
+            let links = p
+                .sources
+                .iter()
+                .map(|s| el("li").child(link(&s.address, &s.title).attr("rel", "noopener noreferrer").attr("target", "_blank")))
+                .collect();
+            let kind = if p.reliability == "official" { t(Msg::KindOfficial) } else { t(Msg::KindSecondary) };
+            el("li")
+                .class("source")
+                .id(&source_anchor(&p.id))
+                .attr("tabindex", "-1")
+                .child(tx("h3", p.name.get(lang)))
+                .child(el("p").child(ctx("span", "label", t(Msg::Kind))).text(" ").text(kind))
+                .child(ctx("p", "hint", &fill(t(Msg::CheckedOn), &[&p.last_checked])))
+                .child(list("ul", "", links))
+        })
+        .collect();
+    section.child(list("ul", "sources", items))
 }
