@@ -224,9 +224,29 @@ mod app_logic {
         assert!(!logic::step_done(&progress, step));
     }
 
+    /// The directory as the app has it once its file has arrived (places, posts, offices).
+    fn with_directory() -> &'static content::Content {
+        let c = content::bundled();
+        let bytes = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/bundle/directory.postcard"));
+        c.set_directory(content::Directory::from_bundle(bytes).expect("the bundled directory reads"));
+        c
+    }
+
+    #[wasm_bindgen_test]
+    fn the_directory_file_gives_places_their_province_and_the_post_for_them() {
+        let c = with_directory();
+        let answers = Answers::from_pairs(&[("document_state", "lost"), ("location", "danzhou"), ("nationality", "AU")]);
+        let outcome = engine::evaluate(c, &answers);
+        assert_eq!(outcome.place.as_deref(), Some("danzhou"));
+        // Danzhou is in Hainan, which the Australian consulate in Guangzhou serves.
+        assert_eq!(outcome.embassy, engine::Embassy::Covering { post: "post.au.guangzhou" });
+        // The offices came with the directory, not with the wasm.
+        assert!(c.office("office.beijing.loss_window").is_some());
+    }
+
     #[wasm_bindgen_test]
     fn answers_the_rules_no_longer_use_are_listed_and_survive_further_answers() {
-        let c = content::bundled();
+        let c = with_directory();
         // Saved by an older version: a question since removed, a value since renamed, and the
         // embassy's answer although the embassy was not asked.
         let saved = Answers::from_pairs(&[

@@ -248,16 +248,18 @@ fn embassy_view(cx: &StepCtx) -> El {
 pub fn post_view(d: &'static Directory, p: &'static Post, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let zh = |tag: &str, s: &str| tx(tag, s).attr("lang", "zh-Hans");
-    let name = el("p").child(tx("strong", p.name.get(lang))).maybe(
-        (lang != Lang::Zh && p.name.zh != p.name.en && !p.name.zh.is_empty()).then(|| el("br").child(zh("span", &p.name.zh))),
-    );
+    let mut name = el("p").child(tx("strong", p.name.get(lang)));
+    if lang != Lang::Zh && p.name.zh != p.name.en && !p.name.zh.is_empty() {
+        name = name.child(el("br")).child(zh("span", &p.name.zh));
+    }
     let address = match (&p.address, &p.address_note) {
-        (Some(a), _) => Some(
-            el("p")
-                .child(ctx("span", "label", &format!("{}: ", t(Msg::Address))))
-                .child(zh("span", &a.zh))
-                .maybe((lang != Lang::Zh && !a.en.is_empty()).then(|| el("br").text(&a.en))),
-        ),
+        (Some(a), _) => {
+            let mut line = el("p").child(ctx("span", "label", &format!("{}: ", t(Msg::Address)))).child(zh("span", &a.zh));
+            if lang != Lang::Zh && !a.en.is_empty() {
+                line = line.child(el("br")).text(&a.en);
+            }
+            Some(line)
+        }
         (None, Some(n)) => Some(ctx("p", "hint", n.get(lang))),
         (None, None) => None,
     };

@@ -55,17 +55,19 @@ pub fn question_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
         }
         QuestionKind::Place => {
             state.need_directory();
-            // The quick choices work without the directory; the search needs it.
-            for o in &q.options {
-                options = options.child(option(&o.id, o.label.get(lang)));
-            }
             let other = current.as_deref().filter(|v| *v != UNKNOWN && !q.options.iter().any(|o| o.id == *v));
             options = options.maybe(other.and_then(|v| chosen(Pick::Place, Some(v), lang)));
+            // The search first (nine buttons would push it below the fold), then the quick
+            // choices, which work without the directory.
             options = match state.directory.get() {
                 DirectoryLoad::Ready => options.child(picker(state, qid, Pick::Place, lang)),
                 DirectoryLoad::Failed(why) => options.child(directory_failed(&why, lang)),
                 _ => options.child(ctx("p", "hint", t(Msg::DirectoryLoading))),
             };
+            options = options.child(ctx("p", "quick-label", t(Msg::PickQuick)));
+            for o in &q.options {
+                options = options.child(option(&o.id, o.label.get(lang)));
+            }
         }
     }
     let options = options.child(option(UNKNOWN, c.unknown_label.get(lang)));
