@@ -1,9 +1,18 @@
-//! The app ships the content in the compact form `sos bundle` writes, not as TOML: every
-//! scenario must give the same verdict on that form as on the TOML.
+//! The app ships the content in the compact form `sos bundle` writes, not as TOML, and the
+//! directory (with the offices) as a second file it reads later: every scenario must give the
+//! same verdict on those two as on the TOML.
 
 use passport_sos::content::{self, Content};
 use passport_sos::engine::{evaluate, explore, scenario};
 use std::path::Path;
+
+/// The content and the directory as the app has them once both files are read.
+fn shipped() -> Content {
+    let (content, directory) = content::bundled().split_for_app();
+    let shipped = Content::from_bundle(&content.to_bundle()).expect("the bundle reads back");
+    shipped.set_directory(content::Directory::from_bundle(&directory.to_bundle()).expect("the directory reads back"));
+    shipped
+}
 
 fn scenario_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -18,7 +27,7 @@ fn scenario_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn every_scenario_holds_on_the_shipped_content() {
-    let shipped = Content::from_bundle(&content::bundled().to_bundle()).expect("the bundle reads back");
+    let shipped = shipped();
     let mut files = Vec::new();
     scenario_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios")), &mut files);
     assert!(files.len() > 30, "found {} scenario files", files.len());
@@ -42,7 +51,7 @@ fn a_damaged_bundle_is_an_error_not_a_panic() {
 
 #[test]
 fn every_path_through_the_questions_gives_the_same_plan_on_the_shipped_content() {
-    let shipped = Content::from_bundle(&content::bundled().to_bundle()).unwrap();
+    let shipped = shipped();
     let mut walked = 0;
     explore::flow_walk(content::bundled(), &mut |answers, outcome| {
         let other = evaluate(&shipped, answers);
@@ -54,4 +63,17 @@ fn every_path_through_the_questions_gives_the_same_plan_on_the_shipped_content()
         walked += 1;
     });
     assert!(walked > 100, "walked {walked}");
+}
+
+/// A directory file cut short or not a directory (a captive portal's page, say) is an error
+/// the app reports, never a panic; the intact one holds every post.
+#[test]
+fn a_damaged_directory_file_is_an_error_not_a_panic() {
+    let (_, directory) = content::bundled().split_for_app();
+    let bytes = directory.to_bundle();
+    assert!(content::Directory::from_bundle(&bytes[..bytes.len() / 2]).is_err());
+    assert!(content::Directory::from_bundle(b"<html>Login to the hotel Wi-Fi</html>").is_err());
+    let back = content::Directory::from_bundle(&bytes).unwrap();
+    assert_eq!(back.posts.len(), directory.posts.len());
+    assert!(!back.offices.is_empty(), "the offices travel with the directory");
 }

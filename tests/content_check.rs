@@ -5,17 +5,16 @@ use passport_sos::audit::check;
 use passport_sos::content::{self, BUNDLED_FILES};
 
 fn broken(file: &str, from: &str, to: &str) -> Vec<content::Problem> {
-    let files: Vec<(&str, String)> = BUNDLED_FILES
-        .iter()
-        .map(|(n, t)| {
-            if *n == file {
-                assert!(t.contains(from), "{file} no longer contains {from:?}: update the test");
-                (*n, t.replacen(from, to, 1))
-            } else {
-                (*n, t.to_string())
-            }
-        })
-        .collect();
+    edited(file, |t| {
+        assert!(t.contains(from), "{file} no longer contains {from:?}: update the test");
+        t.replacen(from, to, 1)
+    })
+}
+
+/// The check over the bundled files with one of them changed by `edit`.
+fn edited(file: &str, edit: impl Fn(&str) -> String) -> Vec<content::Problem> {
+    let files: Vec<(&str, String)> =
+        BUNDLED_FILES.iter().map(|(n, t)| (*n, if *n == file { edit(t) } else { t.to_string() })).collect();
     let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
     check(&refs)
 }
@@ -143,29 +142,21 @@ fn directory_entries_are_checked() {
 
 #[test]
 fn a_post_without_any_source_is_reported() {
-    let files: Vec<(&str, String)> = BUNDLED_FILES
-        .iter()
-        .map(|(n, t)| {
-            if *n == "embassies.toml" {
-                // Empty every post's sources.
-                let (mut out, mut skipping) = (String::new(), false);
-                for line in t.lines() {
-                    if skipping {
-                        skipping = line != "]";
-                    } else if line.starts_with("sources = [") {
-                        out.push_str("sources = []\n");
-                        skipping = !line.ends_with(']');
-                    } else {
-                        out.push_str(line);
-                        out.push('\n');
-                    }
-                }
-                (*n, out)
+    // Every post's sources emptied.
+    let p = edited("embassies.toml", |t| {
+        let (mut out, mut skipping) = (String::new(), false);
+        for line in t.lines() {
+            if skipping {
+                skipping = line != "]";
+            } else if line.starts_with("sources = [") {
+                out.push_str("sources = []\n");
+                skipping = !line.ends_with(']');
             } else {
-                (*n, t.to_string())
+                out.push_str(line);
+                out.push('\n');
             }
-        })
-        .collect();
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
-    reports(&check(&refs), "embassies.toml", "post.de.chengdu", "no source");
+        }
+        out
+    });
+    reports(&p, "embassies.toml", "post.de.chengdu", "no source");
 }

@@ -40,3 +40,27 @@ fn check_warns_when_next_years_holiday_notice_is_missing() {
     let october = run("2026-10-01");
     assert!(!october.contains("warning"), "{october}");
 }
+
+/// A maintainer checks a nationality and place pair without a browser: `sos plan --json`
+/// names the post chosen (its names, Chinese address, numbers) and the office for the place.
+#[test]
+fn plan_json_gives_the_post_and_the_office_for_a_pair() {
+    let dir = std::env::temp_dir().join(format!("sos-pair-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let answers = dir.join("answers.toml");
+    std::fs::write(&answers, "document_state = \"lost\"\nlocation = \"chengdu\"\nnationality = \"JP\"\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_sos"))
+        .args(["plan", answers.to_str().expect("path"), "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("sos runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["outcome"]["embassy"]["post"], "post.jp.chongqing", "Sichuan is in the Chongqing consulate's district");
+    let post = &v["embassy_posts"][0];
+    assert!(post["address"]["zh"].as_str().is_some_and(|a| a.contains("民族路188号")), "{post}");
+    assert!(post["phone"].as_array().is_some_and(|p| p.iter().any(|x| x["number"] == "023-63733585")), "{post}");
+    assert_eq!(v["place"]["province"], "province.sichuan");
+    assert!(v["offices"].as_array().is_some_and(|o| o.iter().any(|x| x["id"] == "office.chengdu.exit_entry")));
+    let _ = std::fs::remove_dir_all(&dir);
+}

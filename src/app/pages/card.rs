@@ -7,7 +7,7 @@ use super::super::router::step_href;
 use super::super::state::{content, AppState};
 use super::super::dom::*;
 use passport_sos::content::directory::Post;
-use passport_sos::content::{Lang, Office};
+use passport_sos::content::{Lang, Office, Text};
 use passport_sos::engine::Embassy;
 
 use super::super::components::step::CONTACT_EMBASSY;
@@ -36,25 +36,8 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
         posts
             .into_iter()
             .map(|p| {
-                let mut place = el("section")
-                    .class("card-place")
-                    .child(ctx("p", "card-label", t(Msg::ForTaxi)))
-                    .child(el("p").class("card-zh-mid").attr("lang", "zh-Hans").child(tx("strong", &p.name.zh)))
-                    .child(en(&p.name.en));
-                if let Some(a) = &p.address {
-                    place = place.child(zh("card-zh-mid", &a.zh)).maybe((!a.en.is_empty()).then(|| en(&a.en)));
-                } else if let Some(n) = &p.address_note {
-                    place = place.child(zh("card-en", &n.zh)).child(en(&n.en));
-                }
-                if !p.phone.is_empty() {
-                    let phones = p
-                        .phone
-                        .iter()
-                        .map(|x| el("li").child(ctx("a", "tel", &x.number).attr("href", &tel_href(&x.number))).text(" ").text(x.label.get(lang)))
-                        .collect();
-                    place = place.child(list("ul", "phones", phones));
-                }
-                place
+                let phones = p.phone.iter().map(|x| (x.number.as_str(), Some(&x.label))).collect();
+                taxi_card(&p.name, p.address.as_ref(), p.address_note.as_ref(), p.hours.as_ref(), phones, lang)
             })
             .collect()
     } else if offices.is_empty() {
@@ -63,31 +46,8 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
         offices
             .into_iter()
             .map(|o| {
-                let mut place = el("section")
-                    .class("card-place")
-                    .child(ctx("p", "card-label", t(Msg::ForTaxi)))
-                    .child(el("p").class("card-zh-mid").attr("lang", "zh-Hans").child(tx("strong", &o.name.zh)))
-                    .child(en(&o.name.en));
-                if let Some(a) = &o.address {
-                    place = place.child(zh("card-zh-mid", &a.zh)).child(en(&a.en));
-                } else if let Some(n) = &o.address_note {
-                    place = place.child(zh("card-en", &n.zh)).child(en(&n.en));
-                }
-                if let Some(h) = &o.hours {
-                    place = place.child(
-                        el("p")
-                            .class("card-en")
-                            .child(ctx("span", "label", &format!("{}: ", t(Msg::Hours))))
-                            .child(tx("span", &h.zh).attr("lang", "zh-Hans"))
-                            .text(" · ")
-                            .child(tx("span", &h.en).attr("lang", "en")),
-                    );
-                }
-                if !o.phone.is_empty() {
-                    let phones = o.phone.iter().map(|p| el("li").child(ctx("a", "tel", &p.number).attr("href", &tel_href(&p.number)))).collect();
-                    place = place.child(list("ul", "phones", phones));
-                }
-                place
+                let phones = o.phone.iter().map(|x| (x.number.as_str(), None)).collect();
+                taxi_card(&o.name, o.address.as_ref(), o.address_note.as_ref(), o.hours.as_ref(), phones, lang)
             })
             .collect()
     };
@@ -99,4 +59,53 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
         .child(en(&sentence.en))
         .kids(places)
         .child(el("p").class("card-actions").child(button_link("button", &step_href(id), t(Msg::CardClose))))]
+}
+
+/// A place to go, for a taxi driver: the Chinese name large, the address as the source
+/// writes it (or why there is none), the hours, and the numbers to tap.
+fn taxi_card(
+    name: &Text,
+    address: Option<&Text>,
+    address_note: Option<&Text>,
+    hours: Option<&Text>,
+    phones: Vec<(&str, Option<&Text>)>,
+    lang: Lang,
+) -> El {
+    let t = move |m| text(m, lang);
+    let zh = |class: &str, text: &str| ctx("p", class, text).attr("lang", "zh-Hans");
+    let en = |text: &str| ctx("p", "card-en", text).attr("lang", "en");
+    let mut place = el("section")
+        .class("card-place")
+        .child(ctx("p", "card-label", t(Msg::ForTaxi)))
+        .child(el("p").class("card-zh-mid").attr("lang", "zh-Hans").child(tx("strong", &name.zh)))
+        .child(en(&name.en));
+    if let Some(a) = address {
+        place = place.child(zh("card-zh-mid", &a.zh)).maybe((!a.en.is_empty()).then(|| en(&a.en)));
+    } else if let Some(n) = address_note {
+        place = place.child(zh("card-en", &n.zh)).child(en(&n.en));
+    }
+    if let Some(h) = hours {
+        place = place.child(
+            el("p")
+                .class("card-en")
+                .child(ctx("span", "label", &format!("{}: ", t(Msg::Hours))))
+                .child(tx("span", &h.zh).attr("lang", "zh-Hans"))
+                .text(" · ")
+                .child(tx("span", &h.en).attr("lang", "en")),
+        );
+    }
+    if !phones.is_empty() {
+        let items = phones
+            .into_iter()
+            .map(|(number, label)| {
+                let item = el("li").child(ctx("a", "tel", number).attr("href", &tel_href(number)));
+                match label {
+                    Some(l) => item.text(" ").text(l.get(lang)),
+                    None => item,
+                }
+            })
+            .collect();
+        place = place.child(list("ul", "phones", items));
+    }
+    place
 }

@@ -58,13 +58,13 @@ pub fn sources_page(state: AppState, lang: Lang) -> Vec<El> {
             &format!("{} · {}", fill(t(Msg::AppVersion), &[env!("CARGO_PKG_VERSION")]), fill(t(Msg::LastChecked), &[last_checked(c)])),
         ),
         list("ul", "sources", items),
-        directory_sources(state, lang),
+        directory_sources(lang),
     ]
 }
 
 /// The pages each embassy and consulate entry was taken from: the links open from here, as
 /// every source does, not from the plan.
-fn directory_sources(state: AppState, lang: Lang) -> El {
+fn directory_sources(lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let section = el("section").child(tx("h2", t(Msg::DirectoryTitle))).child(tx("p", t(Msg::DirectoryIntro)));
     let Some(d) = content().directory() else { return section.child(ctx("p", "hint", t(Msg::DirectoryLoading))) };
