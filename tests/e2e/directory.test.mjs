@@ -95,6 +95,19 @@ describe("the directory", () => {
     });
   }
 
+  test("a Japanese in Chengdu: the Chongqing consulate (Japan has no post in Chengdu), its Chinese address on the card", async () => {
+    const { context, page } = await phone();
+    await walk(page, { ...GERMAN_IN_CHENGDU, nationality: { type: "japan", pick: /^Japan/ } });
+    await page.goto(new URL("#/card/step.contact_embassy", page.url()).href);
+    const card = page.locator(".card-place").first();
+    await card.waitFor();
+    assert.match(await card.innerText(), /Consulate-General of Japan in Chongqing/);
+    assert.match(await card.locator(".card-zh-mid[lang=zh-Hans]").nth(1).innerText(), /渝中区民族路188号/);
+    assert.ok(await card.locator('a[href="tel:02363733585"]').isVisible());
+    await checkScreen(page, "directory-card-japan-chengdu");
+    await context.close();
+  });
+
   test("no country chosen: the step asks for it, and a country with no data says how to find its embassy", async () => {
     const { context, page } = await phone();
     await walk(page, { ...PERMIT_BEIJING, nationality: UNKNOWN });
