@@ -169,6 +169,9 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
         .chain(notes)
         .chain([sub_heading(cx.alone, t(Msg::Where))])
         .chain(where_)
+        // In the plan it waits in the fold with the other places (a country with nine posts
+        // listed them all in the plan itself); on the step's own page it is open.
+        .chain(embassy)
         .chain(phones.unwrap_or_default())
         .chain(due)
         .chain(note.unwrap_or_default())
@@ -206,7 +209,6 @@ pub fn step_view(cx: &StepCtx, step: &PlanStep<'static>) -> Option<El> {
             )
             .child(tx("p", def.what_to_do.get(lang)))
             .maybe(branches)
-            .maybe(embassy)
             .maybe(document)
             .kids(details)
             .child(actions),
