@@ -230,34 +230,15 @@ fn directory_url() -> String {
 
 /// GETs a same-origin file and hands on its bytes, or why there are none.
 fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
-    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    use super::components::settle;
+    use wasm_bindgen::{JsCast, JsValue};
     use web_sys::js_sys::{ArrayBuffer, Function, Promise, Reflect, Uint8Array};
     let Some(w) = web_sys::window() else { return done(Err("no window".into())) };
-    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-    let finish = {
-        let done = done.clone();
-        move |r: Result<Vec<u8>, String>| {
-            if let Some(f) = done.borrow_mut().take() {
-                f(r)
-            }
-        }
-    };
-    let fail = {
-        let finish = finish.clone();
-        Closure::once(move |e: JsValue| finish(Err(e.as_string().unwrap_or_else(|| "the network request failed".into()))))
-    };
-    let fail2 = {
-        let finish = finish.clone();
-        Closure::once(move |e: JsValue| finish(Err(e.as_string().unwrap_or_else(|| "the file could not be read".into()))))
-    };
-    let got_bytes = {
-        let finish = finish.clone();
-        Closure::once(move |b: JsValue| match b.dyn_into::<ArrayBuffer>() {
-            Ok(b) => finish(Ok(Uint8Array::new(&b).to_vec())),
-            Err(_) => finish(Err("the file could not be read".into())),
-        })
-    };
-    let got_response = Closure::once(move |r: JsValue| {
+    settle(w.fetch_with_str(url), move |response| {
+        let r = match response {
+            Ok(r) => r,
+            Err(e) => return done(Err(e.as_string().unwrap_or_else(|| "the network request failed".into()))),
+        };
         let ok = Reflect::get(&r, &JsValue::from_str("ok")).ok().and_then(|v| v.as_bool()).unwrap_or(false);
         let body = Reflect::get(&r, &JsValue::from_str("arrayBuffer"))
             .ok()
@@ -265,17 +246,15 @@ fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) 
             .and_then(|f| f.call0(&r).ok())
             .and_then(|p| p.dyn_into::<Promise>().ok());
         match (ok, body) {
-            (true, Some(p)) => {
-                let _ = p.then2(&got_bytes, &fail2);
-            }
-            _ => finish(Err("the server did not send the file".into())),
+            (true, Some(p)) => settle(p, move |b| {
+                done(match b.ok().and_then(|b| b.dyn_into::<ArrayBuffer>().ok()) {
+                    Some(b) => Ok(Uint8Array::new(&b).to_vec()),
+                    None => Err("the file could not be read".into()),
+                })
+            }),
+            _ => done(Err("the server did not send the file".into())),
         }
-        got_bytes.forget();
-        fail2.forget();
     });
-    let _ = w.fetch_with_str(url).then2(&got_response, &fail);
-    got_response.forget();
-    fail.forget();
 }
 
 fn browser_lang() -> Lang {

@@ -824,7 +824,7 @@ impl Content {
         self.all_sources().find(|x| x.id == id)
     }
     /// Offices serving a location (a value of the `location` question), in file order.
-    pub fn offices_at<'c>(&'c self, location: &'c str) -> impl Iterator<Item = &'c Office> + 'c {
+    pub fn offices_at<'c, 'l>(&'c self, location: &'l str) -> impl Iterator<Item = &'c Office> + use<'c, 'l> {
         self.all_offices().filter(move |o| o.locations.iter().any(|l| l == location))
     }
     /// Offices with a role for a place: those of the place itself, else of the city it is
@@ -835,10 +835,7 @@ impl Content {
             _ => vec![place],
         };
         for at in chain {
-            let found: Vec<&Office> = self
-                .all_offices()
-                .filter(|o| o.locations.iter().any(|l| l == at) && o.roles.iter().any(|r| r == role))
-                .collect();
+            let found: Vec<&Office> = self.offices_at(at).filter(|o| o.roles.iter().any(|r| r == role)).collect();
             if !found.is_empty() {
                 return found;
             }

@@ -12,6 +12,26 @@ use super::dom::*;
 use leptos::prelude::*;
 use passport_sos::content::Lang;
 
+/// Calls `done` once with how the promise settled.
+pub fn settle(promise: web_sys::js_sys::Promise, done: impl FnOnce(Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>) + 'static) {
+    use wasm_bindgen::prelude::*;
+    let once = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let other = once.clone();
+    let ok = Closure::once(move |v: JsValue| {
+        if let Some(f) = once.borrow_mut().take() {
+            f(Ok(v));
+        }
+    });
+    let fail = Closure::once(move |e: JsValue| {
+        if let Some(f) = other.borrow_mut().take() {
+            f(Err(e));
+        }
+    });
+    let _ = promise.then2(&ok, &fail);
+    ok.forget();
+    fail.forget();
+}
+
 /// Writes a text to the clipboard and records whether it worked (`Some(false)`: show the text
 /// to copy by hand).
 pub fn write_clipboard(body: &str, copied: RwSignal<Option<bool>>) {

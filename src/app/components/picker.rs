@@ -56,7 +56,7 @@ pub fn place_label(d: &Directory, id: &str, lang: Lang) -> String {
 }
 
 /// The label of a country or place answer, for summaries: the name, or the value as given.
-pub fn answer_label(pick: Pick, value: &str, lang: Lang) -> Option<String> {
+pub fn chosen_label(pick: Pick, value: &str, lang: Lang) -> Option<String> {
     let d = content().directory()?;
     match pick {
         Pick::Country => d.country(value).map(|c| c.name.get(lang).to_string()),

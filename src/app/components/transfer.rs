@@ -2,6 +2,7 @@
 //! storage: a transfer code to copy (or share) on one side and paste on the other.
 
 use super::super::dom::*;
+use super::settle;
 use super::super::i18n::{text, Msg};
 use super::super::state::AppState;
 use leptos::prelude::*;
@@ -32,24 +33,6 @@ fn bytes_of(v: &JsValue) -> Vec<u8> {
     web_sys::js_sys::Uint8Array::new(v).to_vec()
 }
 
-/// Calls `done` once with how the promise settled.
-fn settle(promise: web_sys::js_sys::Promise, done: impl FnOnce(Result<JsValue, JsValue>) + 'static) {
-    let once = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
-    let other = once.clone();
-    let ok = Closure::once(move |v: JsValue| {
-        if let Some(f) = once.borrow_mut().take() {
-            f(Ok(v));
-        }
-    });
-    let fail = Closure::once(move |e: JsValue| {
-        if let Some(f) = other.borrow_mut().take() {
-            f(Err(e));
-        }
-    });
-    let _ = promise.then2(&ok, &fail);
-    ok.forget();
-    fail.forget();
-}
 
 /// The transfer code for the saved state: packed by the browser where it can, else plain.
 pub fn make_code(envelope: &storage::Envelope, done: impl FnOnce(String) + 'static) {

@@ -1,6 +1,6 @@
 //! `#/questions/<id>`: one question a screen, its options as large buttons.
 
-use super::super::components::picker::{answer_label, picker, Pick};
+use super::super::components::picker::{chosen_label, picker, Pick};
 use super::super::components::source_links;
 use super::super::i18n::{fill, text, Msg};
 use super::super::router::question_href;
@@ -86,7 +86,7 @@ pub fn question_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
 /// "Your answer: Germany", for an answer the buttons do not show.
 fn chosen(pick: Pick, current: Option<&str>, lang: Lang) -> Option<El> {
     let v = current.filter(|v| *v != UNKNOWN)?;
-    let label = answer_label(pick, v, lang).unwrap_or_else(|| v.to_string());
+    let label = chosen_label(pick, v, lang).unwrap_or_else(|| v.to_string());
     Some(ctx("p", "chosen", &fill(text(Msg::YourAnswerIs, lang), &[&label])))
 }
 
