@@ -19,12 +19,7 @@ use serde::{Deserialize, Serialize};
 /// The bundled calendar, compiled into the binary so the app needs no network to count days.
 pub const HOLIDAYS_TOML: &str = include_str!("../content/holidays.toml");
 
-/// A text in both languages the app speaks.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Text {
-    pub en: String,
-    pub zh: String,
-}
+pub use crate::content::Text;
 
 /// One holiday of one year's notice, or of an estimated year.
 #[derive(Debug, Clone, PartialEq, Eq)]

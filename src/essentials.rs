@@ -1,12 +1,13 @@
 //! The page without the app: when WebAssembly is missing or fails, or script is off, the static
 //! `index.html` still shows the first steps, the warnings that matter most, when the permit
-//! applies and the 12367 number as a link, in both languages, with their sources.
+//! applies and the 12367 number as a link, in every language, with their sources.
 //!
 //! Built at build time (`sos bundle`) from the content items `content/essentials.toml` names,
 //! so the static page says what the guide says and nothing is written twice; the post-build
 //! step puts it into `index.html`.
 
 use crate::content::{Content, Lang, Text};
+use crate::ui::Msg;
 
 /// Escapes text for HTML element content and double-quoted attributes.
 pub fn escape(s: &str) -> String {
@@ -33,12 +34,9 @@ fn tel(number: &str) -> String {
 pub fn html(c: &Content) -> String {
     let e = &c.essentials;
     let mut out = String::from("<section id=\"essentials\" class=\"essentials\" aria-labelledby=\"essentials-heading\" hidden>");
-    for lang in [Lang::En, Lang::Zh] {
+    for lang in Lang::ALL {
         let t = |x: &Text| escape(x.get(lang));
-        let attrs = match lang {
-            Lang::En => " data-lang=\"en\"",
-            Lang::Zh => " lang=\"zh-Hans\" data-lang=\"zh\"",
-        };
+        let attrs = attrs(lang);
         let heading_id = if lang == Lang::En { " id=\"essentials-heading\"" } else { "" };
         out.push_str(&format!("<div{attrs}><h2{heading_id}>{}</h2><p class=\"hint\">{}</p><ol>", t(&e.title), t(&e.newer_browser)));
         for s in e.steps.iter().filter_map(|id| c.step(id)) {
@@ -70,15 +68,62 @@ pub fn html(c: &Content) -> String {
     out
 }
 
+/// `lang` and `data-lang` (the page's style shows only the chosen language's elements).
+fn attrs(lang: Lang) -> String {
+    format!(" lang=\"{}\" data-lang=\"{}\"", lang.tag(), lang.code())
+}
+
 fn sources(c: &Content, ids: &[String], lang: Lang) -> String {
-    let label = match lang {
-        Lang::En => "Sources:",
-        Lang::Zh => "来源：",
-    };
+    let label = c.message(Msg::SourcesLabel, lang);
     let titles: Vec<String> = ids.iter().filter_map(|id| c.source(id)).map(|s| escape(s.title.get(lang))).collect();
-    let sep = match lang {
-        Lang::En => "; ",
-        Lang::Zh => "；",
+    format!("<p class=\"cites\">{label} {}</p>", titles.join(c.message(Msg::ListSeparator, lang)))
+}
+
+/// The static page's texts in every language, by the name of the `<template id="static-…">`
+/// that the post-build step replaces in index.html. The page shows them before the app
+/// arrives, so they are written here once from the interface messages, not by hand in HTML.
+pub fn static_texts(c: &Content) -> Vec<(&'static str, String)> {
+    let each = |element: &str, class: &str, msg: Msg| -> String {
+        let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+        Lang::ALL
+            .iter()
+            .map(|&l| format!("<{element}{class}{}>{}</{element}>", attrs(l), escape(c.message(msg, l))))
+            .collect()
     };
-    format!("<p class=\"cites\">{label} {}</p>", titles.join(sep))
+    let inapp: String = Lang::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| {
+            let id = if i == 0 { " id=\"inapp-heading\"" } else { "" };
+            format!(
+                "<h2{id}{a}>{}</h2><p{a}>{}</p>",
+                escape(c.message(Msg::StaticInAppHeading, l)),
+                escape(c.message(Msg::StaticInApp, l)),
+                a = attrs(l)
+            )
+        })
+        .collect();
+    vec![
+        ("purpose", each("p", "purpose", Msg::StaticPurpose)),
+        ("hotline", each("span", "hotline-text", Msg::StaticHotline)),
+        ("source", each("p", "source", Msg::StaticSource)),
+        ("inapp", inapp),
+        ("failed", each("span", "", Msg::StaticAppFailed)),
+        ("noscript", each("span", "", Msg::StaticNoScript)),
+        ("update", each("span", "", Msg::StaticUpdateReady)),
+        ("reload", each("span", "", Msg::StaticUpdateReload)),
+    ]
+}
+
+/// The web app manifest in `lang`: the base manifest with its name, short name, description
+/// and language, so a phone installs the guide under a name its owner reads.
+pub fn manifest(c: &Content, base: &serde_json::Value, lang: Lang) -> serde_json::Value {
+    let mut m = base.clone();
+    if let Some(o) = m.as_object_mut() {
+        o.insert("name".into(), c.message(Msg::AppName, lang).into());
+        o.insert("short_name".into(), c.message(Msg::AppShortName, lang).into());
+        o.insert("description".into(), c.message(Msg::AppDescription, lang).into());
+        o.insert("lang".into(), lang.tag().into());
+    }
+    m
 }

@@ -13,3 +13,4 @@ pub mod engine;
 pub mod essentials;
 pub mod sort;
 pub mod storage;
+pub mod ui;

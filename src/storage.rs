@@ -5,6 +5,7 @@
 //! a value it could not read: that value is kept aside under its own key first.
 
 use crate::content::Lang;
+use crate::ui::Msg;
 use crate::engine::Answers;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -33,7 +34,8 @@ const MIGRATIONS: &[fn(Value) -> Value] = &[];
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
     pub schema: u32,
-    /// `en` or `zh`; `None` until the person chooses, so the browser's language decides.
+    /// A language code (`en`, `zh`, `ko`, `ja`, `ru`); `None` until the person chooses, so the
+    /// browser's language decides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// Question id to answer value, as the engine takes them.
@@ -309,23 +311,21 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    pub fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ImportError::TooLarge, Lang::En) => "This file is too large to be a Passport SOS progress file. Nothing was changed.",
-            (ImportError::TooLarge, Lang::Zh) => "该文件过大，不是本应用的进度文件。未作任何更改。",
-            (ImportError::NotAProgressFile, Lang::En) => "This is not a Passport SOS progress file. Choose the file the app exported. Nothing was changed.",
-            (ImportError::NotAProgressFile, Lang::Zh) => "这不是本应用导出的进度文件。请选择由本应用导出的文件。未作任何更改。",
-            (ImportError::NewerVersion, Lang::En) => "This file comes from a newer version of the app. Update the app, then import it again. Nothing was changed.",
-            (ImportError::NewerVersion, Lang::Zh) => "该文件来自更新版本的应用。请先更新应用，再重新导入。未作任何更改。",
-            (ImportError::Damaged, Lang::En) => "This progress file is damaged or incomplete and cannot be read. Nothing was changed.",
-            (ImportError::Damaged, Lang::Zh) => "该进度文件已损坏或不完整，无法读取。未作任何更改。",
-            (ImportError::NotATransferCode, Lang::En) => "This is not a Passport SOS transfer code: a code starts with SOS1-. Paste the whole code. Nothing was changed.",
-            (ImportError::NotATransferCode, Lang::Zh) => "这不是本应用的转移码：转移码以SOS1-开头。请粘贴完整的转移码。未作任何更改。",
-            (ImportError::CodeDamaged, Lang::En) => "This transfer code is incomplete or was changed on the way, so it cannot be read. Copy it again and paste all of it. Nothing was changed.",
-            (ImportError::CodeDamaged, Lang::Zh) => "该转移码不完整或在传送中被改动，无法读取。请重新复制并完整粘贴。未作任何更改。",
-            (ImportError::CodeNeedsNewerBrowser, Lang::En) => "This browser cannot unpack this transfer code. Export a file on the other side and open it here instead. Nothing was changed.",
-            (ImportError::CodeNeedsNewerBrowser, Lang::Zh) => "此浏览器无法解开这个转移码。请在另一端导出文件，再在这里打开。未作任何更改。",
+    /// What the person is told, in the interface messages (`content/ui.toml`).
+    pub fn msg(self) -> Msg {
+        match self {
+            ImportError::TooLarge => Msg::ImportTooLarge,
+            ImportError::NotAProgressFile => Msg::ImportNotAProgressFile,
+            ImportError::NewerVersion => Msg::ImportNewerVersion,
+            ImportError::Damaged => Msg::ImportDamaged,
+            ImportError::NotATransferCode => Msg::ImportNotATransferCode,
+            ImportError::CodeDamaged => Msg::ImportCodeDamaged,
+            ImportError::CodeNeedsNewerBrowser => Msg::ImportCodeNeedsNewerBrowser,
         }
+    }
+
+    pub fn message(self, lang: Lang) -> &'static str {
+        crate::content::bundled().message(self.msg(), lang)
     }
 }
 

@@ -2,7 +2,7 @@
 //! problem with its file and id.
 
 use passport_sos::audit::check;
-use passport_sos::content::{self, BUNDLED_FILES};
+use passport_sos::content::{self, lang, Lang, BUNDLED_FILES};
 
 fn broken(file: &str, from: &str, to: &str) -> Vec<content::Problem> {
     edited(file, |t| {
@@ -159,4 +159,99 @@ fn a_post_without_any_source_is_reported() {
         out
     });
     reports(&p, "embassies.toml", "post.de.chengdu", "no source");
+}
+
+// ---- Languages: a text missing in one fails, a changed English is listed and not shipped.
+
+/// The files with several of them changed.
+fn files_with(changes: &[(&str, &dyn Fn(&str) -> String)]) -> Vec<(&'static str, String)> {
+    BUNDLED_FILES
+        .iter()
+        .map(|(n, t)| (*n, changes.iter().find(|(f, _)| f == n).map_or_else(|| t.to_string(), |(_, edit)| edit(t))))
+        .collect()
+}
+
+fn refs<'a>(files: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    files.iter().map(|(n, t)| (*n, t.as_str())).collect()
+}
+
+/// Drops one entry (its three lines) from a language file.
+fn without_entry(text: &str, path: &str) -> String {
+    let head = format!("[\"{path}\"]\n");
+    let at = text.find(&head).unwrap_or_else(|| panic!("no entry {path}: update the test"));
+    let end = text[at + head.len()..].find("\n[").map_or(text.len(), |e| at + head.len() + e + 1);
+    format!("{}{}", &text[..at], &text[end..])
+}
+
+#[test]
+fn a_text_missing_in_any_language_names_the_language_file_and_where_the_text_is() {
+    for code in ["ko", "ja", "ru"] {
+        let file = format!("lang/{code}.toml");
+        let p = edited(&file, |t| without_entry(t, "steps/step/step.report_loss/title"));
+        reports(&p, &file, "steps/step/step.report_loss/title", "text missing for steps.toml");
+        let p = edited(&file, |t| without_entry(t, "ui/msg/CopyPlan"));
+        reports(&p, &file, "ui/msg/CopyPlan", "text missing for ui.toml");
+    }
+    // The directory's names and addresses are not translated (they are as the sources write
+    // them): no entry is required for them.
+    let p = edited("lang/ko.toml", |t| without_entry(t, "countries/country/DE/name"));
+    assert!(p.is_empty(), "a country's name may fall back to English: {p:?}");
+}
+
+#[test]
+fn a_translation_that_drops_a_blank_or_points_nowhere_is_reported() {
+    let p = edited("lang/ru.toml", |t| {
+        let head = "[\"ui/msg/QuestionProgress\"]\ntext = \"";
+        let at = t.find(head).expect("QuestionProgress in ru.toml") + head.len();
+        let end = at + t[at..].find('"').unwrap();
+        format!("{}Вопрос{}", &t[..at], &t[end..])
+    });
+    reports(&p, "lang/ru.toml", "ui/msg/QuestionProgress", "`{}` to fill in");
+    let p = edited("lang/ja.toml", |t| format!("{t}\n[\"steps/step/step.no_such_step/title\"]\ntext = \"x\"\nen_hash = \"00000000\"\n"));
+    reports(&p, "lang/ja.toml", "step.no_such_step", "no text of the content is at this path");
+}
+
+#[test]
+fn a_message_the_app_shows_without_its_text_is_reported() {
+    let p = edited("ui.toml", |t| t.lines().filter(|l| !l.starts_with("CopyPlan = ")).collect::<Vec<_>>().join("\n"));
+    reports(&p, "ui.toml", "CopyPlan", "message missing");
+    let p = edited("ui.toml", |t| format!("{t}\nNoSuchMessage = {{ en = \"x\", zh = \"x\" }}\n"));
+    reports(&p, "ui.toml", "NoSuchMessage", "no such message");
+}
+
+#[test]
+fn an_english_text_changed_after_translation_is_listed_for_review_and_not_shipped() {
+    let from = "title = { en = \"Report the loss and get the loss certificate\"";
+    let new_en = "Report the loss and ask for the loss certificate";
+    let steps = |t: &str| {
+        assert!(t.contains(from), "steps.toml changed: update the test");
+        t.replacen(from, &format!("title = {{ en = \"{new_en}\""), 1)
+    };
+    let files = files_with(&[("steps.toml", &steps)]);
+    let files = refs(&files);
+    assert!(check(&files).is_empty(), "stale is not a problem: the English is shown until review");
+    let c = content::Content::from_files(&files).expect("loads");
+    for lang in [Lang::Ko, Lang::Ja, Lang::Ru] {
+        assert!(
+            c.stale.iter().any(|(l, t)| *l == lang && t.path == "steps/step/step.report_loss/title" && t.file == "steps.toml"),
+            "{lang:?} listed for review"
+        );
+        let table = &c.translations.iter().find(|(l, _)| *l == lang).unwrap().1;
+        assert!(!table.iter().any(|(k, _)| *k == lang::key(new_en)), "{lang:?}: the old translation is not shown for the new English");
+    }
+    // Unchanged texts keep their translations.
+    let ko = &c.translations.iter().find(|(l, _)| *l == Lang::Ko).unwrap().1;
+    assert!(ko.iter().any(|(k, _)| *k == lang::key("Ask your embassy or consulate")));
+}
+
+#[test]
+fn a_text_reads_in_every_language_once_its_table_is_installed() {
+    let c = content::bundled_with_languages();
+    let title = &c.step("step.report_loss").unwrap().title;
+    assert_eq!(title.get(Lang::En), "Report the loss and get the loss certificate");
+    assert_eq!(title.get(Lang::Zh), "报失并开具护照报失证明");
+    assert_eq!(title.get(Lang::Ko), "분실 신고를 하고 분실 신고 증명서를 받으세요");
+    assert_eq!(title.get(Lang::Ja), "紛失を届け出て紛失証明を受け取る");
+    assert_eq!(title.get(Lang::Ru), "Заявите об утрате и получите справку об утрате");
+    assert_eq!(c.message(passport_sos::ui::Msg::PlanTitle, Lang::Ru), "Ваш план");
 }

@@ -64,3 +64,16 @@ fn plan_json_gives_the_post_and_the_office_for_a_pair() {
     assert!(v["offices"].as_array().is_some_and(|o| o.iter().any(|x| x["id"] == "office.chengdu.exit_entry")));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `sos translations LANG` says what a translator has to do; a language without a file of its
+/// own is refused, with the ones there are.
+#[test]
+fn translations_reports_what_is_missing_or_due_for_review() {
+    let run = |code: &str| Command::new(env!("CARGO_BIN_EXE_sos")).args(["translations", code]).output().expect("sos runs");
+    let ko = run("ko");
+    assert!(ko.status.success());
+    assert_eq!(String::from_utf8_lossy(&ko.stderr).trim(), "lang/ko.toml: 0 missing, 0 to review");
+    let de = run("de");
+    assert_eq!(de.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&de.stderr).contains("ko, ja, ru"));
+}

@@ -6,7 +6,8 @@
 //! sos graph                        the decision graph as Graphviz DOT
 //! sos sources [--older-than DAYS]  the sources with kind and date (and the offices' last check)
 //! sos due 2026-09-28 30            the last day of a decision period, and whether estimated
-//! sos check                        the content check
+//! sos check                        the content check, and translations due for review
+//! sos translations LANG            what LANG's file lacks or must review, as entries to fill
 //! sos bench [--full]               time the exhaustive walk and one evaluation
 //! ```
 
@@ -50,6 +51,10 @@ fn main() -> ExitCode {
         // Before `bundled()`, which would stop at the first problem instead of listing them.
         return exit_code(bundle(Path::new(&args[1])));
     }
+    if args.first().map(|s| s.as_str()) == Some("translations") && args.len() == 2 {
+        // Before `bundled()` too: it is the tool for content whose translations are missing.
+        return exit_code(translations(&args[1]));
+    }
     let c = content::bundled();
     let result = match args.first().map(|s| s.as_str()) {
         Some("scenarios") if args.len() > 1 => scenarios(c, &args[1..]),
@@ -69,10 +74,15 @@ fn main() -> ExitCode {
             if let Some(year) = passport_sos::calendar::notice_missing(today()) {
                 say!("warning: holidays.toml has no State Council notice for {year} (notices come out in November): due dates in {year} are estimates. Look for 国务院办公厅关于{year}年部分节假日安排的通知 and add it.");
             }
+            // Listed, not failed: the guide shows the English for these until they are reviewed,
+            // so a corrected fact reaches every language at once, and nothing stale is shown.
+            for (l, t) in &c.stale {
+                say!("review: lang/{}.toml: {}: the English changed since it was translated; until reviewed the guide shows the English ({})", l.code(), t.path, t.file);
+            }
             Ok(problems.is_empty())
         }
         Some("bench") => bench(c, args.iter().any(|a| a == "--full")),
-        _ => Err("usage: sos scenarios PATH... | plan ANSWERS.toml [--json] | graph | sources [--older-than DAYS] | due YYYY-MM-DD DAYS | check | bench [--full] | bundle DIR".to_string()),
+        _ => Err("usage: sos scenarios PATH... | plan ANSWERS.toml [--json] | graph | sources [--older-than DAYS] | due YYYY-MM-DD DAYS | check | translations LANG | bench [--full] | bundle DIR".to_string()),
     };
     exit_code(result)
 }
@@ -104,16 +114,34 @@ fn bundle(dir: &Path) -> Result<bool, String> {
     let holiday_bytes = passport_sos::calendar::to_bundle(passport_sos::calendar::HOLIDAYS_TOML)
         .map_err(|e| e.join("\n"))?;
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let essentials = passport_sos::essentials::html(content::bundled()).into_bytes();
+    let all = content::bundled_with_languages();
+    let essentials = passport_sos::essentials::html(all).into_bytes();
     let directory = shipped_directory.to_bundle();
-    let files = [
-        ("content.postcard", &content_bytes),
-        ("holidays.postcard", &holiday_bytes),
-        ("essentials.html", &essentials),
+    let statics: serde_json::Map<String, serde_json::Value> =
+        passport_sos::essentials::static_texts(all).into_iter().map(|(k, v)| (k.to_string(), v.into())).collect();
+    let statics = serde_json::to_vec_pretty(&statics).map_err(|e| e.to_string())?;
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("content.postcard".into(), content_bytes),
+        ("holidays.postcard".into(), holiday_bytes),
+        ("essentials.html".into(), essentials),
+        ("static.json".into(), statics),
         // The app fetches this one when a plan needs it (tools/post_build.mjs names it by hash).
-        ("directory.postcard", &directory),
+        ("directory.postcard".into(), directory),
     ];
-    for (name, bytes) in files {
+    // Each language not in the app is a file of its own, fetched by who reads it.
+    for (l, table) in &all.translations {
+        files.push((format!("lang-{}.postcard", l.code()), postcard::to_allocvec(table).map_err(|e| e.to_string())?));
+    }
+    // The home-screen name in each language; the page links the one it shows.
+    // English keeps the plain name, which the page links until its script picks another.
+    let base = std::fs::read_to_string("public/manifest.base.json").map_err(|e| format!("public/manifest.base.json: {e}"))?;
+    let base: serde_json::Value = serde_json::from_str(&base).map_err(|e| format!("public/manifest.base.json: {e}"))?;
+    for l in Lang::ALL {
+        let m = passport_sos::essentials::manifest(all, &base, l);
+        let name = if l == Lang::En { "manifest.webmanifest".to_string() } else { format!("manifest-{}.webmanifest", l.code()) };
+        files.push((name, serde_json::to_vec_pretty(&m).map_err(|e| e.to_string())?));
+    }
+    for (name, bytes) in &files {
         let path = dir.join(name);
         // Rewrite only on change, so cargo does not rebuild the wasm for nothing.
         if std::fs::read(&path).ok().as_ref() != Some(bytes) {
@@ -121,6 +149,39 @@ fn bundle(dir: &Path) -> Result<bool, String> {
         }
     }
     Ok(true)
+}
+
+/// The entries `lang/CODE.toml` lacks, and those to review, ready to fill in: the English and
+/// the Chinese of each as comments, its path and the hash of the English it will be checked
+/// against.
+fn translations(code: &str) -> Result<bool, String> {
+    if Lang::from_code(code).filter(|l| !l.inline()).is_none() {
+        return Err(format!("{code}: not a language with its own file ({})", Lang::translated().map(|l| l.code()).collect::<Vec<_>>().join(", ")));
+    };
+    let mut texts = Vec::new();
+    for (name, text) in content::BUNDLED_FILES.iter().filter(|(n, _)| !n.starts_with("lang/")) {
+        let value: toml::Value = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+        texts.extend(content::lang::text_paths(name, &value));
+    }
+    let file = content::BUNDLED_FILES.iter().find(|(n, _)| *n == format!("lang/{code}.toml")).map(|(_, t)| *t).unwrap_or("");
+    let entries: std::collections::BTreeMap<String, content::lang::Entry> = toml::from_str(file).map_err(|e| format!("lang/{code}.toml: {e}"))?;
+    let found = content::lang::compare(&texts, &entries);
+    // Entries to paste into the file: a missing one empty, one to review with the translation
+    // it had (to correct against the new English), each with the hash of the English now.
+    for (what, list) in [("missing", &found.missing), ("to review: the English changed", &found.stale)] {
+        for t in list {
+            say!("# {} ({what})\n# en: {}\n# zh: {}", t.file, t.en.replace('\n', " "), t.zh.replace('\n', " "));
+            let was = entries.get(&t.path).map_or(String::new(), |e| e.text.clone());
+            say!("[{}]\ntext = {}\nen_hash = \"{}\"\n", toml_key(&t.path), serde_json::to_string(&was).unwrap_or_default(), content::lang::hash_text(&t.en));
+        }
+    }
+    eprintln!("lang/{code}.toml: {} missing, {} to review", found.missing.len(), found.stale.len());
+    Ok(true)
+}
+
+/// A TOML key, quoted.
+fn toml_key(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {

@@ -42,6 +42,7 @@ pub fn check(files: &[(&str, &str)]) -> Vec<Problem> {
 pub fn check_parsed(c: &Content) -> Vec<Problem> {
     let mut k = Checker { c, problems: Vec::new(), cited: BTreeSet::new() };
     k.run();
+    k.problems.extend(c.translation_problems.iter().cloned());
     k.problems
 }
 

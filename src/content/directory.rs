@@ -247,6 +247,8 @@ impl Directory {
         rank(&self.countries, typed, limit, |c| {
             let mut keys = vec![c.code.as_str(), c.name.en.as_str(), c.name.zh.as_str()];
             keys.extend(c.also.iter().map(|s| s.as_str()));
+            // The names in the languages whose files are here: 독일, ドイツ, Германия.
+            keys.extend(super::Lang::translated().filter_map(|l| super::lang::lookup(l, &c.name.en)));
             keys
         })
     }
@@ -276,10 +278,13 @@ pub fn fold(s: &str) -> String {
                 'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ô' | 'Ö' => 'o',
                 'ù' | 'ú' | 'û' | 'ü' | 'Ü' | 'Ú' => 'u',
                 '\'' | '’' | ' ' | '-' | '.' | ',' | '(' | ')' | '&' => return None,
+                // Russian capitals by their offset, and ё as е (most people type е).
+                'А'..='Я' => char::from_u32(ch as u32 + 0x20).unwrap_or(ch),
+                'Ё' | 'ё' => 'е',
                 c => c,
             };
-            // ASCII only: the names are Latin letters or Chinese, and Unicode's case tables
-            // would cost the wasm kilobytes.
+            // ASCII and Cyrillic only: the names are Latin, Cyrillic, Chinese, Korean or
+            // Japanese letters, and Unicode's case tables would cost the wasm kilobytes.
             Some(base.to_ascii_lowercase())
         })
         .collect()

@@ -13,9 +13,11 @@
 
 mod check;
 pub mod directory;
+pub mod lang;
 
 pub use check::{check, check_parsed, valid_phone, Problem};
 pub use directory::Directory;
+pub use lang::Lang;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -34,10 +36,15 @@ pub const BUNDLED_FILES: &[(&str, &str)] = &[
     ("holidays.toml", include_str!("../../content/holidays.toml")),
     ("topics.toml", include_str!("../../content/topics.toml")),
     ("essentials.toml", include_str!("../../content/essentials.toml")),
+    ("ui.toml", include_str!("../../content/ui.toml")),
     // The directory (see [`directory`]): natively parsed with the rest; the app fetches it.
     ("countries.toml", include_str!("../../content/countries.toml")),
     ("places.toml", include_str!("../../content/places.toml")),
     ("embassies.toml", include_str!("../../content/embassies.toml")),
+    // The languages besides English and Chinese (see [`lang`]).
+    ("lang/ko.toml", include_str!("../../content/lang/ko.toml")),
+    ("lang/ja.toml", include_str!("../../content/lang/ja.toml")),
+    ("lang/ru.toml", include_str!("../../content/lang/ru.toml")),
 ];
 
 /// The content as the app ships it: checked and converted from the TOML files by
@@ -66,16 +73,19 @@ pub fn bundled() -> &'static Content {
     })
 }
 
-/// The user's language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Zh,
+/// The bundled content with every language's texts installed, natively (the `sos` tool and
+/// tests); the app installs a language when its file arrives.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn bundled_with_languages() -> &'static Content {
+    let c = bundled();
+    for (l, table) in &c.translations {
+        lang::install(*l, table.clone());
+    }
+    c
 }
 
-/// A text in English and Simplified Chinese.
+/// A text in English and Simplified Chinese, as the content files write it; its other
+/// languages are found by its English ([`lang`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -86,10 +96,21 @@ pub struct Text {
 }
 
 impl Text {
+    /// The text in `lang`; the English where that language has no (current) translation.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,
             Lang::Zh => &self.zh,
+            other => lang::lookup(other, &self.en).unwrap_or(&self.en),
+        }
+    }
+
+    /// Whether `lang` has its own text here (not the English standing in).
+    pub fn has(&self, lang: Lang) -> bool {
+        match lang {
+            Lang::En => !self.en.is_empty(),
+            Lang::Zh => !self.zh.is_empty(),
+            other => lang::lookup(other, &self.en).is_some(),
         }
     }
 }
@@ -445,6 +466,17 @@ pub struct Content {
     pub essentials: Essentials,
     /// Source ids cited by files other than ours (the holiday calendar).
     pub(crate) external_citations: Vec<(String, String)>,
+    /// The interface messages, in the order of [`crate::ui::Msg`].
+    pub ui: Vec<Text>,
+    /// The languages not written inline: their tables, as `sos bundle` ships them (native only).
+    #[serde(skip)]
+    pub translations: Vec<(Lang, lang::Table)>,
+    /// Translations whose English changed since they were made: listed by `sos check`.
+    #[serde(skip)]
+    pub stale: Vec<(Lang, lang::TextAt)>,
+    /// Texts missing in a language, and the like: reported by [`check`].
+    #[serde(skip)]
+    pub(crate) translation_problems: Vec<Problem>,
     /// Countries, places, embassies: loaded with the files natively, and in the app once its
     /// file has arrived ([`Content::set_directory`]).
     #[serde(skip)]
@@ -502,6 +534,11 @@ struct TopicsFile {
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct UiFile {
+    msg: BTreeMap<String, Text>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct DocumentsFile {
     not_known: Line,
     document: Vec<EmergencyDocument>,
@@ -523,6 +560,63 @@ fn parse<T: for<'de> Deserialize<'de>>(
             None
         }
     }
+}
+
+/// The messages of ui.toml in the order of [`crate::ui::Msg`]; a name on one side only is a
+/// problem, so no message can be shown without its text.
+fn ui_in_order(mut msg: BTreeMap<String, Text>, problems: &mut Vec<Problem>) -> Vec<Text> {
+    let list = crate::ui::Msg::NAMES
+        .iter()
+        .map(|name| {
+            msg.remove(*name).unwrap_or_else(|| {
+                problems.push(Problem::new("ui.toml", name, "message missing: the app shows it (src/ui.rs)"));
+                Text::default()
+            })
+        })
+        .collect();
+    for name in msg.keys() {
+        problems.push(Problem::new("ui.toml", name, "no such message in src/ui.rs"));
+    }
+    list
+}
+
+/// Reads each language file against the texts of the content files. A missing text of a file
+/// that must be translated is a problem (named by file and path); a stale one is kept aside
+/// for `sos check` to list, and not shipped.
+fn translations(files: &[(&str, &str)], problems: &mut Vec<Problem>) -> (Vec<(Lang, lang::Table)>, Vec<(Lang, lang::TextAt)>) {
+    let mut texts = Vec::new();
+    for (name, text) in files.iter().filter(|(n, _)| !n.starts_with("lang/")) {
+        if let Ok(value) = toml::from_str::<toml::Value>(text) {
+            texts.extend(lang::text_paths(name, &value));
+        }
+    }
+    let mut tables = Vec::new();
+    let mut stale = Vec::new();
+    for l in Lang::translated() {
+        let file = format!("lang/{}.toml", l.code());
+        let Some((_, text)) = files.iter().find(|(n, _)| *n == file) else {
+            problems.push(Problem::new(&file, "-", "file is missing"));
+            continue;
+        };
+        let entries: BTreeMap<String, lang::Entry> = match toml::from_str(text) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Problem::new(&file, "-", &format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        let found = lang::compare(&texts, &entries);
+        for t in &found.missing {
+            let msg = format!("{} text missing for {} (`sos translations {}` lists what to write)", l.own_name(), t.file, l.code());
+            problems.push(Problem::new(&file, &t.path, &msg));
+        }
+        for (path, msg) in &found.problems {
+            problems.push(Problem::new(&file, path, msg));
+        }
+        stale.extend(found.stale.into_iter().map(|t| (l, t)));
+        tables.push((l, found.table));
+    }
+    (tables, stale)
 }
 
 /// Every `source = "…"` or `sources = […]` in a file we do not own the schema of.
@@ -547,6 +641,11 @@ fn scan_citations(file: &str, value: &toml::Value, out: &mut Vec<(String, String
 }
 
 impl Content {
+    /// An interface message in `lang`.
+    pub fn message(&self, msg: crate::ui::Msg, lang: Lang) -> &str {
+        self.ui.get(msg as usize).map(|t| t.get(lang)).unwrap_or("")
+    }
+
     /// The compact binary form the app ships (postcard): the parsed content without its
     /// compiled conditions, which [`Content::from_bundle`] rebuilds.
     pub fn to_bundle(&self) -> Vec<u8> {
@@ -583,6 +682,11 @@ impl Content {
             parse(files, "emergency_documents.toml", &mut problems);
         let topics: Option<TopicsFile> = parse(files, "topics.toml", &mut problems);
         let essentials: Option<Essentials> = parse(files, "essentials.toml", &mut problems);
+        let ui: Option<UiFile> = parse(files, "ui.toml", &mut problems);
+        let ui = ui.map(|u| ui_in_order(u.msg, &mut problems));
+        // Kept apart so that a missing translation does not hide the content's own problems.
+        let mut translation_problems = Vec::new();
+        let (translations, stale) = translations(files, &mut translation_problems);
         let directory = Directory::from_files(files).map_err(|p| problems.extend(p)).ok();
         let mut external_citations = Vec::new();
         if let Some((name, text)) = files.iter().find(|(n, _)| *n == "holidays.toml") {
@@ -603,7 +707,8 @@ impl Content {
             Some(topics),
             Some(essentials),
             Some(directory),
-        ) = (sources, questions, routes, rules, steps, warnings, offices, documents, topics, essentials, directory)
+            Some(ui),
+        ) = (sources, questions, routes, rules, steps, warnings, offices, documents, topics, essentials, directory, ui)
         else {
             return Err(problems);
         };
@@ -622,6 +727,10 @@ impl Content {
             topics: topics.topic,
             essentials,
             external_citations,
+            ui,
+            translations,
+            stale,
+            translation_problems,
             directory: OnceLock::from(directory),
         };
         content.compile(&mut problems);
