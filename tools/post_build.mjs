@@ -5,7 +5,8 @@
 //     so names alone would miss an optimiser-only change);
 //  2. writes brotli and gzip copies beside every file, so any host that serves precompressed
 //     files sends a phone on slow 3G the smallest bytes;
-//  3. puts the page-without-the-app essentials into index.html (built from the content);
+//  3. puts the page-without-the-app essentials and the static screen's texts, in every
+//     language, into index.html (built from the content);
 //  4. pins index.html's inline script and style by hash in a Content-Security-Policy meta
 //     tag, so the policy travels with the files to any static host: nothing from another
 //     origin, no eval beyond WebAssembly's, no inline code but these exact bytes.
@@ -29,30 +30,54 @@ function walk(dir) {
 
 const isCompressedCopy = (path) => path.endsWith(".br") || path.endsWith(".gz");
 
-// The directory file gets a content hash in its name like Trunk's own files, so the service
-// worker and the HTTP cache may keep it for good; index.html says which name to fetch.
+// The directory file and each language's file get a content hash in their names like Trunk's
+// own files, so the service worker and the HTTP cache may keep them for good; index.html says
+// which name to fetch, in a <meta> per file.
 const indexPath = join(root, "index.html");
-const directoryPath = join(root, "directory.postcard");
-try {
-  const bytes = readFileSync(directoryPath);
-  const name = `directory-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.bin`;
-  renameSync(directoryPath, join(root, name));
-  const html = readFileSync(indexPath, "utf8");
-  // The minifier may put `content` first and drop the quotes.
-  const meta = /<meta (?=[^>]*name="?sos-directory)[^>]*>/;
-  if (!meta.test(html)) {
-    console.error("post_build: index.html has no <meta name=sos-directory> to fill in");
-    process.exit(1);
+function hashName(file, metaName, stem) {
+  const path = join(root, file);
+  try {
+    const bytes = readFileSync(path);
+    const name = `${stem}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.bin`;
+    renameSync(path, join(root, name));
+    const html = readFileSync(indexPath, "utf8");
+    // The minifier may put `content` first and drop the quotes.
+    const meta = new RegExp(`<meta (?=[^>]*name="?${metaName}[" >])[^>]*>`);
+    if (!meta.test(html)) {
+      console.error(`post_build: index.html has no <meta name=${metaName}> to fill in`);
+      process.exit(1);
+    }
+    writeFileSync(indexPath, html.replace(meta, `<meta name="${metaName}" content="${name}">`));
+  } catch (e) {
+    // Run again over a finished build (the update tests do): already renamed.
+    if (e.code !== "ENOENT") throw e;
   }
-  writeFileSync(indexPath, html.replace(meta, `<meta name="sos-directory" content="${name}">`));
-} catch (e) {
-  // Run again over a finished build (the update tests do): already renamed.
-  if (e.code !== "ENOENT") throw e;
+}
+hashName("directory.postcard", "sos-directory", "directory");
+for (const file of readdirSync(root).filter((f) => /^lang-[a-z]+\.postcard$/.test(f))) {
+  const code = file.slice(5, -9);
+  hashName(file, `sos-lang-${code}`, `lang-${code}`);
 }
 const files = walk(root).filter((path) => !isCompressedCopy(path)).sort();
 const urlOf = (path) => relative(root, path).split(sep).join("/");
 
-writeFileSync(indexPath, withPolicy(withEssentials(readFileSync(indexPath, "utf8"))));
+writeFileSync(indexPath, withPolicy(withStaticTexts(withEssentials(readFileSync(indexPath, "utf8")))));
+
+// The static screen's texts in every language (content/ui.toml), as `sos bundle` wrote them.
+function withStaticTexts(html) {
+  const texts = JSON.parse(readFileSync(join(process.cwd(), "target", "bundle", "static.json"), "utf8"));
+  for (const [name, markup] of Object.entries(texts)) {
+    const marker = new RegExp(`<template id="?static-${name}"?></template>`);
+    // Run again over a finished build: already replaced.
+    if (marker.test(html)) html = html.replace(marker, () => markup);
+  }
+  const left = /<template id="?static-([a-z]+)/.exec(html);
+  if (left) {
+    console.error(`post_build: no text for <template id=static-${left[1]}> (see essentials::static_texts)`);
+    process.exit(1);
+  }
+  return html;
+}
 
 // The page without the app (content/essentials.toml), as `sos bundle` wrote it before the build.
 function withEssentials(html) {

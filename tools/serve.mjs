@@ -38,7 +38,7 @@ const alwaysFresh = new Set(["index.html", "sw.js", "manifest.webmanifest"]);
 const hashedName = /-[0-9a-f]{8,16}(_bg)?\.[a-z0-9]+$/;
 
 function cacheControl(name) {
-  if (alwaysFresh.has(name)) return "no-cache";
+  if (alwaysFresh.has(name) || /^manifest-[a-z]+\.webmanifest$/.test(name)) return "no-cache";
   if (hashedName.test(name)) return "public, max-age=31536000, immutable";
   return "public, max-age=86400";
 }

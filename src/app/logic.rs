@@ -142,20 +142,40 @@ const MONTHS_EN: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 ];
+const WEEKDAYS_KO: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
+const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+const WEEKDAYS_RU: [&str; 7] = ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"];
+/// Russian months after a day ("13 ноября") and on their own ("Ноябрь 2026").
+const MONTHS_RU_OF: [&str; 12] = [
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+    "декабря",
+];
+const MONTHS_RU: [&str; 12] = [
+    "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь",
+    "Декабрь",
+];
 
-/// A date for people: "Friday 13 November 2026", "2026年11月13日（星期五）".
+/// A date for people: "Friday 13 November 2026", "2026年11月13日（星期五）",
+/// "2026년 11월 13일 (금요일)", "2026年11月13日（金）", "пятница, 13 ноября 2026 г.".
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     let wd = date.weekday().num_days_from_monday() as usize;
+    let (y, m, d) = (date.year(), date.month(), date.day());
     match lang {
-        Lang::En => format!("{} {} {} {}", WEEKDAYS_EN[wd], date.day(), MONTHS_EN[date.month0() as usize], date.year()),
-        Lang::Zh => format!("{}年{}月{}日（星期{}）", date.year(), date.month(), date.day(), WEEKDAYS_ZH[wd]),
+        Lang::En => format!("{} {} {} {}", WEEKDAYS_EN[wd], d, MONTHS_EN[date.month0() as usize], y),
+        Lang::Zh => format!("{y}年{m}月{d}日（星期{}）", WEEKDAYS_ZH[wd]),
+        Lang::Ko => format!("{y}년 {m}월 {d}일 ({}요일)", WEEKDAYS_KO[wd]),
+        Lang::Ja => format!("{y}年{m}月{d}日（{}）", WEEKDAYS_JA[wd]),
+        Lang::Ru => format!("{}, {d} {} {y} г.", WEEKDAYS_RU[wd], MONTHS_RU_OF[date.month0() as usize]),
     }
 }
 
 pub fn month_title(year: i32, month: u32, lang: Lang) -> String {
+    let i = (month as usize).clamp(1, 12) - 1;
     match lang {
-        Lang::En => format!("{} {}", MONTHS_EN[(month as usize).clamp(1, 12) - 1], year),
-        Lang::Zh => format!("{year}年{month}月"),
+        Lang::En => format!("{} {}", MONTHS_EN[i], year),
+        Lang::Zh | Lang::Ja => format!("{year}年{month}月"),
+        Lang::Ko => format!("{year}년 {month}월"),
+        Lang::Ru => format!("{} {year}", MONTHS_RU[i]),
     }
 }
 
@@ -164,6 +184,9 @@ pub fn weekday_heads(lang: Lang) -> [&'static str; 7] {
     match lang {
         Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         Lang::Zh => WEEKDAYS_ZH,
+        Lang::Ko => WEEKDAYS_KO,
+        Lang::Ja => WEEKDAYS_JA,
+        Lang::Ru => ["Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс"],
     }
 }
 

@@ -31,10 +31,22 @@ pub fn start() {
     owner.set();
     let state = AppState::new();
     state.keep_storage();
-    follow_page(state);
-    for part in [top_bar(state), components::notices(state), screens(state)] {
-        let _ = root.append_child(&part.0);
-    }
+    // A language with a file of its own: the screens wait for it (the page's static screen is
+    // already in that language meanwhile), so nothing shows in English first. The page's
+    // head script has asked for the file already; offline, the service worker has it.
+    let wanted = state.lang.get_untracked();
+    let mount_owner = owner.clone();
+    state.with_language(wanted, move |ok| {
+        mount_owner.with(|| {
+            if !ok {
+                state.lang.set(Lang::En);
+            }
+            follow_page(state);
+            for part in [top_bar(state), components::notices(state), screens(state)] {
+                let _ = root.append_child(&part.0);
+            }
+        })
+    });
     std::mem::forget(owner);
 }
 fn current_hash() -> String {
@@ -156,28 +168,55 @@ fn top_bar(state: AppState) -> dom::El {
     dom::bind(move || {
         let _ = node.set_attribute("aria-label", text(Msg::NavLabel, state.lang.get()));
     });
-    let choice = |lang: Lang, code: &str, name: &str| {
-        let button = dom::button("secondary", name).attr("lang", code).on("click", move |_| state.set_lang(lang));
-        let node = button.0.clone();
-        dom::bind(move || {
-            let _ = node.set_attribute("aria-pressed", if state.lang.get() == lang { "true" } else { "false" });
+    // A native menu: one tap opens the phone's own list, which any number of languages fits,
+    // each by its own name, in the room of the two buttons it replaced.
+    let menu = dom::el("select")
+        .class("langmenu")
+        .attr("aria-label", &language_label())
+        .kids(
+            Lang::ALL
+                .iter()
+                .map(|l| dom::el("option").attr("value", l.code()).attr("lang", l.tag()).text(l.own_name()))
+                .collect(),
+        )
+        .on("change", move |ev| {
+            if let Some(l) = Lang::from_code(&event_target_value(&ev)) {
+                state.set_lang(l);
+            }
         });
-        button
-    };
-    dom::el("div")
-        .class("topbar")
-        .child(
-            nav.child(link(Page::Start, Msg::NavStart))
-                .child(link(Page::Plan, Msg::NavPlan))
-                .child(link(Page::Sources(None), Msg::NavSources))
-                .child(link(Page::Settings, Msg::NavSettings)),
-        )
-        .child(
-            dom::el("div")
-                .class("langbar")
-                .attr("role", "group")
-                .attr("aria-label", "Language / 语言")
-                .child(choice(Lang::En, "en", "English"))
-                .child(choice(Lang::Zh, "zh-Hans", "中文")),
-        )
+    // Closed, the menu shows a globe and the language's short name: the select lies over
+    // them, unseen, so a tap anywhere on it opens the list.
+    let now = dom::el("span").class("langpick-now").attr("aria-hidden", "true");
+    let (node, shown) = (menu.0.clone(), now.0.clone());
+    dom::bind(move || {
+        // Back to the language shown when a file could not be had.
+        let lang = state.lang.get();
+        state.language.track();
+        if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+            select.set_value(lang.code());
+        }
+        shown.set_text_content(Some(lang.info().short));
+        let _ = shown.set_attribute("lang", lang.tag());
+    });
+    let picker = dom::el("div")
+        .class("langbar langpick")
+        .child(dom::el("span").class("langpick-globe").attr("aria-hidden", "true"))
+        .child(now)
+        .child(menu);
+    // In the nav's own row, after the links: where the links leave room it shares their line.
+    dom::el("div").class("topbar").child(
+        nav.child(link(Page::Start, Msg::NavStart))
+            .child(link(Page::Plan, Msg::NavPlan))
+            .child(link(Page::Sources(None), Msg::NavSources))
+            .child(link(Page::Settings, Msg::NavSettings))
+            .child(picker),
+    )
+}
+
+/// "Language" in every language: someone who cannot read the one shown must still find it.
+fn language_label() -> String {
+    let c = passport_sos::content::bundled();
+    let mut names: Vec<&str> = Lang::ALL.iter().map(|l| c.message(Msg::LanguageMenu, *l)).collect();
+    names.dedup();
+    names.join(" · ")
 }

@@ -29,6 +29,15 @@ pub struct AppState {
     /// The directory file (countries, places, embassies): fetched the first time a screen
     /// needs it, so the first visit does not pay for it.
     pub directory: RwSignal<DirectoryLoad>,
+    /// A language whose file is on its way, or could not be had.
+    pub language: RwSignal<LanguageLoad>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LanguageLoad {
+    Idle,
+    Loading(Lang),
+    Failed(Lang),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,7 +57,7 @@ pub fn content() -> &'static Content {
 impl AppState {
     pub fn new() -> AppState {
         let (saved, note) = browser::load();
-        let lang = saved.locale.as_deref().and_then(i18n::from_code).unwrap_or_else(browser_lang);
+        let lang = saved.locale.as_deref().and_then(i18n::from_code).unwrap_or_else(page_lang);
         let storage_note = match note {
             LoadNote::KeptAside(DecodeError::NewerSchema(_)) => Some(Msg::NoteNewerSchema),
             LoadNote::KeptAside(_) => Some(Msg::NoteKeptAside),
@@ -77,6 +86,7 @@ impl AppState {
             dropped: RwSignal::new(None),
             persisted: RwSignal::new(None),
             directory,
+            language: RwSignal::new(LanguageLoad::Idle),
         };
         // Saved answers that name a country or a place need it for the plan.
         if answers.with_untracked(|a| a.get("nationality").is_some() || a.get(content::LOCATION).is_some()) {
@@ -152,9 +162,37 @@ impl AppState {
         }
     }
 
+    /// Shows the guide in `lang`, after fetching its file if it has one not yet here.
     pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
-        self.modify(|e| e.locale = Some(i18n::code(lang).to_string()));
+        let state = *self;
+        self.with_language(lang, move |ok| {
+            if ok {
+                state.lang.set(lang);
+                state.modify(|e| e.locale = Some(i18n::code(lang).to_string()));
+            }
+        });
+    }
+
+    /// Makes `lang`'s texts available, then calls `done` (with false if they could not be
+    /// had: the notice says so, and the guide stays in the language it was in).
+    pub fn with_language(&self, lang: Lang, done: impl FnOnce(bool) + 'static) {
+        if content::lang::ready(lang) {
+            self.language.set(LanguageLoad::Idle);
+            return done(true);
+        }
+        self.language.set(LanguageLoad::Loading(lang));
+        let signal = self.language;
+        fetch_bytes(&language_url(lang), move |got| match got.and_then(|b| content::lang::table_from_bytes(&b)) {
+            Ok(table) => {
+                content::lang::install(lang, table);
+                signal.set(LanguageLoad::Idle);
+                done(true)
+            }
+            Err(_) => {
+                signal.set(LanguageLoad::Failed(lang));
+                done(false)
+            }
+        });
     }
 
     /// Records an answer, drops what no longer applies, and goes to the next question (or the
@@ -257,13 +295,30 @@ fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) 
     });
 }
 
-fn browser_lang() -> Lang {
-    let language = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-    if language.to_ascii_lowercase().starts_with("zh") {
-        Lang::Zh
-    } else {
-        Lang::En
-    }
+/// A language's file, by the hashed name the build wrote into `<meta name="sos-lang-ko">`.
+fn language_url(lang: Lang) -> String {
+    let code = lang.code();
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("meta[name=sos-lang-{code}]")).ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_else(|| format!("lang-{code}.postcard"))
+}
+
+/// On a first visit: the language the page chose before the app arrived (its head script
+/// reads `navigator.languages` so the static screen is already in it), else the browser's.
+fn page_lang() -> Lang {
+    let chosen = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("data-locale"))
+        .and_then(|code| Lang::from_code(&code));
+    chosen.unwrap_or_else(|| {
+        let languages: Vec<String> = web_sys::window()
+            .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default();
+        Lang::from_browser(&languages)
+    })
 }
 
 /// Goes to a page: a new history entry, so the browser's Back returns here.

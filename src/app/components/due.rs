@@ -71,10 +71,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
             // one; past that, only weekends are known.
             match calendar::estimate_note() {
                 Some(n) => {
-                    let note = match lang {
-                        Lang::En => n.text.en.as_str(),
-                        Lang::Zh => n.text.zh.as_str(),
-                    };
+                    let note = n.text.get(lang);
                     out.push(ctx("p", "hint", note));
                     out.push(source_links(&n.sources, lang));
                     out.push(ctx("p", "hint", t(Msg::EstimateNote)));
@@ -87,10 +84,7 @@ pub fn due_view(state: AppState, step: &'static str, figures: Vec<&'static Worki
         out
     };
     let note = calendar::note();
-    let note_text = match lang {
-        Lang::En => note.text.en.as_str(),
-        Lang::Zh => note.text.zh.as_str(),
-    };
+    let note_text = note.text.get(lang);
     let note_sources: &'static [String] = std::slice::from_ref(&note.source);
     let input = el("input").attr("type", "date").id(&input_id).on("change", move |ev| {
         let v = event_target_value(&ev);
@@ -127,10 +121,7 @@ fn month_view(year: i32, month: u32, accepted: NaiveDate, due: &[NaiveDate], lan
                         DayKind::Unknown => ("unknown", None),
                     };
                     let holiday = match calendar::day_kind(d) {
-                        DayKind::DayOff { holiday } | DayKind::MakeUpWorkday { holiday } => Some(match lang {
-                            Lang::En => holiday.name.en.as_str(),
-                            Lang::Zh => holiday.name.zh.as_str(),
-                        }),
+                        DayKind::DayOff { holiday } | DayKind::MakeUpWorkday { holiday } => Some(holiday.name.get(lang)),
                         _ => None,
                     };
                     let is_accepted = d == accepted;

@@ -65,6 +65,12 @@ pub fn notices(state: AppState) -> El {
         if let Some(msg) = state.storage_note.get() {
             out.push(ctx("p", "notice", text(msg, lang)).attr("role", "status"));
         }
+        // In the language shown: the one asked for has no words here until its file comes.
+        match state.language.get() {
+            crate::app::state::LanguageLoad::Loading(_) => out.push(ctx("p", "notice", text(Msg::LanguageLoading, lang)).attr("role", "status")),
+            crate::app::state::LanguageLoad::Failed(_) => out.push(ctx("p", "notice", text(Msg::LanguageFailed, lang)).attr("role", "status")),
+            crate::app::state::LanguageLoad::Idle => {}
+        }
         let dropped = state.dropped.get().filter(|(_, target)| state.page.with(|p| p == target));
         if let Some((list_, _)) = dropped {
             let c = content();

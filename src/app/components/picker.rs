@@ -32,10 +32,13 @@ fn suggestions(d: &'static Directory, pick: Pick, typed: &str, lang: Lang) -> Ve
     }
 }
 
+/// The second name beside a suggestion: the Chinese (what officers and signs use), or for a
+/// reader of Chinese the English.
 fn other(lang: Lang) -> Lang {
-    match lang {
-        Lang::En => Lang::Zh,
-        Lang::Zh => Lang::En,
+    if lang == Lang::Zh {
+        Lang::En
+    } else {
+        Lang::Zh
     }
 }
 

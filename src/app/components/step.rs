@@ -250,7 +250,13 @@ fn embassy_view(cx: &StepCtx) -> El {
 pub fn post_view(d: &'static Directory, p: &'static Post, lang: Lang) -> El {
     let t = move |m| text(m, lang);
     let zh = |tag: &str, s: &str| tx(tag, s).attr("lang", "zh-Hans");
-    let mut name = el("p").child(tx("strong", p.name.get(lang)));
+    // The post's own name in the reader's language where it publishes one (the Korean
+    // embassy's Korean name for a Korean reader), else ours.
+    let own = p.name_local.as_deref().filter(|_| lang.info().countries.contains(&p.country.as_str()));
+    let mut name = match own {
+        Some(local) => el("p").child(tx("strong", local).attr("lang", lang.tag())),
+        None => el("p").child(tx("strong", p.name.get(lang))),
+    };
     if lang != Lang::Zh && p.name.zh != p.name.en && !p.name.zh.is_empty() {
         name = name.child(el("br")).child(zh("span", &p.name.zh));
     }

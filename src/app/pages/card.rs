@@ -24,7 +24,10 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
         .map(|s| s.offices.iter().filter_map(|o| c.office(o)).collect())
         .unwrap_or_default();
     let zh = |class: &str, text: &str| ctx("p", class, text).attr("lang", "zh-Hans");
-    let en = |text: &str| ctx("p", "card-en", text).attr("lang", "en");
+    // What the Chinese says, in the reader's language (in English beside a Chinese screen,
+    // for whoever the person shows it to).
+    let meaning_in = if lang == Lang::Zh { Lang::En } else { lang };
+    let meaning = |text: &Text| ctx("p", "card-en", text.get(meaning_in)).attr("lang", meaning_in.tag());
     // The embassy step's card: the embassy or consulate, its Chinese name and address.
     let posts: Vec<&'static Post> = match (&outcome.embassy, c.directory()) {
         _ if id != CONTACT_EMBASSY => Vec::new(),
@@ -41,7 +44,7 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
             })
             .collect()
     } else if offices.is_empty() {
-        vec![el("section").class("card-place").child(zh("card-zh-mid", &def.where_.zh)).child(en(&def.where_.en))]
+        vec![el("section").class("card-place").child(zh("card-zh-mid", &def.where_.zh)).child(meaning(&def.where_))]
     } else {
         offices
             .into_iter()
@@ -56,7 +59,7 @@ pub fn card_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
         .child(page_heading(&format!("{} · {}", t(Msg::CardTitle), def.title.get(lang))).class("card-title"))
         .child(zh("card-zh", &sentence.zh))
         .child(ctx("p", "card-label", t(Msg::CardMeaning)))
-        .child(en(&sentence.en))
+        .child(meaning(sentence))
         .kids(places)
         .child(el("p").class("card-actions").child(button_link("button", &step_href(id), t(Msg::CardClose))))]
 }

@@ -33,7 +33,9 @@ pub fn question_page(state: AppState, id: &str, lang: Lang) -> Vec<El> {
 
     let option = |value: &'static str, label: &'static str| {
         let pressed = current.as_deref() == Some(value);
+        // The answer's id beside its label: the same in every language (the tests walk by it).
         button("option", label)
+            .attr("data-option", value)
             .attr("aria-pressed", if pressed { "true" } else { "false" })
             .on("click", move |_| state.answer(qid, value))
     };

@@ -13,9 +13,10 @@ use wasm_bindgen::JsCast;
 pub fn settings_page(state: AppState, lang: Lang) -> Vec<El> {
     let t = move |m| text(m, lang);
     let c = content();
-    let language = [(Lang::En, "English"), (Lang::Zh, "中文")]
+    let language = Lang::ALL
         .into_iter()
-        .map(|(l, name)| {
+        .map(|l| {
+            let name = l.own_name();
             let radio = el("input").attr("type", "radio").attr("name", "language").on("change", move |_| state.set_lang(l));
             let node = radio.input();
             bind(move || node.set_checked(state.lang.get() == l));
