@@ -54,3 +54,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+
+# The screenshots the tests leave are for a person to read: without these fonts the Chinese,
+# Japanese and Korean in them are empty boxes.
+if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  say "installing Debian's fonts-noto-cjk (for readable screenshots)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk >/dev/null
+fi

@@ -272,7 +272,7 @@ function exercises(label, get) {
     const { page } = get();
     await fresh(page);
     await walk(page, PERMIT_BEIJING);
-    await page.getByRole("button", { name: "中文" }).click();
+    await page.locator(".langmenu").selectOption("zh");
     await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
     assert.match(await heading(page), /您的计划/);
     assert.match(await page.locator(".route-title").innerText(), /外国人出入境证/);
@@ -293,7 +293,7 @@ function exercises(label, get) {
     // Remembered across a reload.
     await page.reload();
     await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
-    await page.getByRole("button", { name: "English" }).click();
+    await page.locator(".langmenu").selectOption("en");
     await page.waitForFunction(() => document.documentElement.lang === "en");
     assert.match(await heading(page), /Wait for the decision/);
   });
@@ -378,14 +378,14 @@ describe("the guide", () => {
     assert.match(await page.locator(".screen .notice").innerText(), /leave this route open/);
     assert.match(await page.locator(".route-steps").innerText(), /Prepare the permit application[\s\S]*Collect the permit/);
     await checkScreen(page, "route-permit-en");
-    await page.getByRole("button", { name: "中文" }).click();
+    await page.locator(".langmenu").selectOption("zh");
     await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
     assert.match(await page.locator(".route-steps").innerText(), /准备外国人出入境证申请材料/);
     await checkScreen(page, "route-permit-zh");
     await page.goto(new URL("#/plan", page.url()).href);
     await page.locator("#step-step\\.next_depends_on_embassy").waitFor();
     await checkScreen(page, "plan-undetermined-zh");
-    await page.getByRole("button", { name: "English" }).click();
+    await page.locator(".langmenu").selectOption("en");
     await page.waitForFunction(() => document.documentElement.lang === "en");
     // The answer comes: the embassy can issue a new passport.
     await walk(page, {
@@ -416,11 +416,11 @@ describe("the guide", () => {
       assert.equal(await page.locator(`a.tel[href="tel:${n}"]`).count(), 1, n);
     }
     await checkScreen(page, "topic-phone-en");
-    await page.getByRole("button", { name: "中文" }).click();
+    await page.locator(".langmenu").selectOption("zh");
     await page.waitForFunction(() => document.documentElement.lang === "zh-Hans");
     assert.equal(await heading(page), "手机或钱包也丢了");
     await checkScreen(page, "topic-phone-zh");
-    await page.getByRole("button", { name: "English" }).click();
+    await page.locator(".langmenu").selectOption("en");
     await page.waitForFunction(() => document.documentElement.lang === "en");
   });
 

@@ -2,7 +2,7 @@
 // `make run` uses, and Debian's Chromium on a phone viewport.
 import { spawn } from "node:child_process";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { after, before } from "node:test";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,7 +128,7 @@ export async function walk(page, answers, { from = "#/", stopAfter = Infinity } 
     if (typeof answer === "object") {
       // A country or a place by the type-ahead: `{ country: "DE" }` types the code and takes
       // the suggestion that ends with it; `{ type, pick }` types a name and takes a match.
-      await page.getByRole("combobox").fill(answer.type ?? answer.country);
+      await page.locator("input[role=combobox]").fill(answer.type ?? answer.country);
       const name = answer.pick ?? new RegExp(`· ${answer.country}$`);
       await page.getByRole("option", { name }).first().click();
     } else {
@@ -137,6 +137,61 @@ export async function walk(page, answers, { from = "#/", stopAfter = Infinity } 
     await page.waitForFunction((before) => location.hash !== before, h);
   }
   throw new Error(`no plan after 20 questions: ${seen.join(", ")}`);
+}
+
+// The same walks by the answers' ids, in whatever language the page is in.
+export const PERMIT_BEIJING_IDS = {
+  document_state: "lost",
+  urgency: "not_urgent",
+  location: "beijing",
+  age_16_plus: "yes",
+  loss_report: "not_reported",
+  embassy_contact: "yes",
+  embassy_answer: "cannot_issue_in_china",
+  stay_document: "visa",
+  exit_bar: "none",
+  nationality: { country: "KR" },
+};
+
+/** `walk` in any language: taps the option whose `data-option` is the answer's id; a country by
+ * its code. `shot(id)`: called on each question before it is answered (a screenshot, axe). */
+export async function walkByIds(page, answers, { shot = async () => {} } = {}) {
+  await page.goto(new URL("#/", page.url()).href);
+  await page.locator("#page-heading").waitFor();
+  await page.locator('a.button.big[href^="#/questions/"]').first().click();
+  const seen = [];
+  for (let i = 0; i < 20; i++) {
+    await page.waitForFunction(() => /^#\/(questions\/|plan$)/.test(location.hash));
+    const h = await hash(page);
+    if (h === "#/plan") return seen;
+    const id = h.slice("#/questions/".length);
+    seen.push(id);
+    await page.locator("#page-heading").waitFor();
+    const answer = answers[id] ?? "unknown";
+    if (typeof answer === "object") {
+      await page.locator("input[role=combobox]").waitFor();
+      await shot(id);
+      await page.locator("input[role=combobox]").fill(answer.country);
+      await page.locator("[role=option]", { hasText: new RegExp(`· ${answer.country}$`) }).first().click();
+    } else {
+      await shot(id);
+      await page.locator(`.options button[data-option="${answer}"]`).click();
+    }
+    await page.waitForFunction((before) => location.hash !== before, h);
+  }
+  throw new Error(`no plan after 20 questions: ${seen.join(", ")}`);
+}
+
+/** A language's texts as `content/lang/<code>.toml` writes them, by where each text is
+ * (`ui/msg/CopyPlan`, `steps/step/step.report_loss/title`), for tests in that language. */
+export function translations(code) {
+  const file = readFileSync(join(projectRoot, "content", "lang", `${code}.toml`), "utf8");
+  const texts = new Map();
+  for (const m of file.matchAll(/^\["([^"]+)"\]\ntext = ("(?:[^"\\]|\\.)*")$/gm)) texts.set(m[1], JSON.parse(m[2]));
+  return (path) => {
+    if (!texts.has(path)) throw new Error(`no ${code} text at ${path}`);
+    return texts.get(path);
+  };
 }
 
 /** Clears local storage and opens the start screen anew. */

@@ -34,7 +34,7 @@ describe("phones in China", () => {
         await page.locator("#page-heading").waitFor();
         assert.ok(await page.locator('a[href="tel:12367"]').first().isVisible());
         await axe(page, `inapp-${name}-zh`);
-        await page.getByRole("button", { name: "English" }).click();
+        await page.locator(".langmenu").selectOption("en");
         await page.waitForFunction(() => document.documentElement.lang === "en");
         assert.match(await notice.innerText(), /Open in Browser[\s\S]*Open in Safari/);
         await axe(page, `inapp-${name}-en`);
@@ -61,7 +61,7 @@ describe("phones in China", () => {
     });
   }
 
-  test("without WebAssembly the page shows the essentials in both languages, 12367 as a link", async () => {
+  test("without WebAssembly the page shows the essentials in English and Chinese, 12367 as a link", async () => {
     const { context, page } = await open({ locale: "en-GB" }, () => {
       delete window.WebAssembly;
     });
@@ -80,6 +80,34 @@ describe("phones in China", () => {
       await context.close();
     }
   });
+
+  // The person's own language first, its Chinese under it for whoever helps at the desk.
+  for (const [locale, own, heading] of [
+    ["ko-KR", /분실 신고를 하고 분실 신고 증명서를 받으세요[\s\S]*계획을 바꾸기 전에 12367에 전화하세요/, "안내가 열리지 않을 때"],
+    ["ja-JP", /紛失を届け出て紛失証明を受け取る[\s\S]*予定を変更する前に12367に電話する/, "ガイドが開かない場合"],
+    ["ru-RU", /Заявите об утрате и получите справку об утрате[\s\S]*Позвоните по номеру 12367, прежде чем менять планы/, "Если справочник не открывается"],
+  ]) {
+    test(`without WebAssembly in a ${locale} browser the essentials are in that language and Chinese`, async () => {
+      const { context, page } = await open({ locale }, () => {
+        delete window.WebAssembly;
+      });
+      try {
+        const essentials = page.locator("#essentials");
+        await essentials.waitFor({ state: "visible" });
+        const text = await essentials.innerText();
+        assert.match(text, own);
+        assert.ok(text.includes(heading), heading);
+        assert.match(text, /报失并开具护照报失证明/);
+        assert.doesNotMatch(text, /Report the loss/, "no English beside them");
+        assert.equal(await essentials.locator('a[href="tel:12367"]').locator("visible=true").count(), 2, "12367 in each shown language");
+        assert.equal(await page.evaluate(() => document.documentElement.lang), locale.slice(0, 2));
+        await page.screenshot({ path: join(artifacts, `phones-no-wasm-${locale}.png`), fullPage: true });
+        await axe(page, `no-wasm-${locale}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   test("with script turned off the page shows the essentials and 12367", async () => {
     const { context, page } = await open({ javaScriptEnabled: false, locale: "en-GB" });
