@@ -145,6 +145,24 @@ mod app_logic {
         assert_eq!(i18n::fill(i18n::text(i18n::Msg::QuestionProgress, Lang::En), &["2", "9"]), "Question 2 of 9");
     }
 
+    /// A language's file as the build writes it reads in the browser, and its texts replace
+    /// the English; a damaged file is an error to show, never a panic.
+    #[wasm_bindgen_test]
+    fn a_language_file_read_in_the_browser_puts_its_texts_on_screen() {
+        const KO: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/bundle/lang-ko.postcard"));
+        assert!(content::lang::table_from_bytes(&KO[..KO.len() / 2]).is_err());
+        assert!(content::lang::table_from_bytes(b"not a table").is_err());
+        content::lang::install(Lang::Ko, content::lang::table_from_bytes(KO).expect("the shipped file reads"));
+        assert_eq!(i18n::text(i18n::Msg::PlanTitle, Lang::Ko), "내 계획");
+        assert_eq!(i18n::fill(i18n::text(i18n::Msg::QuestionProgress, Lang::Ko), &["2", "9"]), "질문 2/9");
+        let c = content::bundled();
+        assert_eq!(c.step("step.report_loss").unwrap().title.get(Lang::Ko), "분실 신고를 하고 분실 신고 증명서를 받으세요");
+        // Japanese is not installed here: its texts stand in English, not blank.
+        assert_eq!(c.step("step.report_loss").unwrap().title.get(Lang::Ja), "Report the loss and get the loss certificate");
+        let date = NaiveDate::from_ymd_opt(2026, 11, 13).unwrap();
+        assert!(logic::format_date(date, Lang::Ko).contains("2026년 11월 13일"), "{}", logic::format_date(date, Lang::Ko));
+    }
+
     #[wasm_bindgen_test]
     fn what_may_apply_names_the_question_that_decides_it_and_links_to_one_asked_now() {
         let c = content::bundled();
@@ -257,7 +275,6 @@ mod app_logic {
             ("location", "route.atlantis"),
         ]);
         let outcome = engine::evaluate(c, &saved);
-        let stale: Vec<String> = outcome.ignored_answers.iter().map(|i| i.question.clone()).collect();
         let kept = logic::kept_from_before(c, &outcome, Lang::En);
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert!(kept.contains(&("old_question".to_string(), "yes".to_string())), "{kept:?}");

@@ -116,8 +116,9 @@ static TABLES: [OnceLock<Table>; 5] = [OnceLock::new(), OnceLock::new(), OnceLoc
 
 /// Makes a language's texts available to [`crate::content::Text::get`]. Once per language:
 /// a second table for the same language is ignored (the first stays; both come from one build).
-pub fn install(lang: Lang, mut table: Table) {
-    table.sort_by_key(|(k, _)| *k);
+/// The table comes sorted by key from [`compare`]; not sorting here keeps a sort out of the
+/// wasm, and an unsorted table could only make texts show in English, never wrongly.
+pub fn install(lang: Lang, table: Table) {
     let _ = TABLES[lang as usize].set(table);
 }
 

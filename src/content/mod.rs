@@ -74,8 +74,8 @@ pub fn bundled() -> &'static Content {
 }
 
 /// The bundled content with every language's texts installed, natively (the `sos` tool and
-/// tests); the app installs a language when its file arrives.
-#[cfg(not(target_arch = "wasm32"))]
+/// tests). In the wasm the bundle carries no tables (each language is a file of its own,
+/// installed when it arrives), so this is `bundled()` there.
 pub fn bundled_with_languages() -> &'static Content {
     let c = bundled();
     for (l, table) in &c.translations {
