@@ -8,6 +8,7 @@ import {
   AxeBuilder,
   checkScreen as checkAxe,
   PERMIT_BEIJING,
+  PERMIT_STEPS,
   PHONE,
   artifacts,
   fresh,
@@ -47,17 +48,8 @@ const UNDETERMINED_SHANGHAI = {
 };
 const NO_LOSS = { document_state: "I still have it (I'm preparing)", age_16_plus: "Yes", exit_bar: "None of these" };
 
-// The seed article's practical sequence, as the plan must order it for each case.
-const PERMIT_STEPS = [
-  "step.report_loss",
-  "step.contact_embassy",
-  "step.call_12367",
-  "step.prepare_permit_materials",
-  "step.apply_permit_in_person",
-  "step.wait_for_decision",
-  "step.collect_permit",
-  "step.exit_formalities",
-];
+// The seed article's practical sequence, as the plan must order it for each case (the
+// permit's: PERMIT_STEPS).
 const REPLACEMENT_URGENT_STEPS = [
   "step.call_12367",
   "step.report_loss",

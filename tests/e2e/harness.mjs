@@ -139,6 +139,18 @@ export async function walk(page, answers, { from = "#/", stopAfter = Infinity } 
   throw new Error(`no plan after 20 questions: ${seen.join(", ")}`);
 }
 
+// The seed article's practical sequence for the permit, as the plan must order it.
+export const PERMIT_STEPS = [
+  "step.report_loss",
+  "step.contact_embassy",
+  "step.call_12367",
+  "step.prepare_permit_materials",
+  "step.apply_permit_in_person",
+  "step.wait_for_decision",
+  "step.collect_permit",
+  "step.exit_formalities",
+];
+
 // The same walks by the answers' ids, in whatever language the page is in.
 export const PERMIT_BEIJING_IDS = {
   document_state: "lost",

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
   PERMIT_BEIJING_IDS,
+  PERMIT_STEPS,
   PHONE,
   checkScreen,
   heading,
@@ -17,17 +18,6 @@ import {
   waitForServiceWorkerControl,
   walkByIds,
 } from "./harness.mjs";
-
-const PERMIT_STEPS = [
-  "step.report_loss",
-  "step.contact_embassy",
-  "step.call_12367",
-  "step.prepare_permit_materials",
-  "step.apply_permit_in_person",
-  "step.wait_for_decision",
-  "step.collect_permit",
-  "step.exit_formalities",
-];
 
 const LANGUAGES = [
   // code, browser locale, nationality, a word of the post's own name for that reader
